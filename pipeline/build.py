@@ -1,0 +1,167 @@
+"""Chains the stages: read -> ingest -> overrides -> dating -> statements -> stance -> topics -> store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import platform
+import time
+from dataclasses import dataclass, field, replace
+from importlib import metadata
+from pathlib import Path
+
+from pipeline import schema, settings
+from pipeline.dating import DatingContext, date_articles
+from pipeline.date_patterns import parse_date_string
+from pipeline.embedding import CachedEmbedder, Embedder, MiniLMEmbedder
+from pipeline.ingest import ingest
+from pipeline.overrides import apply_overrides, load_overrides
+from pipeline.reference import Reference, load_reference
+from pipeline.reprints import merge_reprints
+from pipeline.sources import read_folder
+from pipeline.speakers import SpeakerIndex
+from pipeline.stance import assign_stances
+from pipeline.statement_dates import date_statement
+from pipeline.statements import extract_all
+from pipeline.store import StoreLock, articles_frame, rejects_frame, statements_frame, topics_frame, write_store
+from pipeline.topics import assign_topics
+
+LOG = logging.getLogger(__name__)
+STAGES = ("read", "ingest", "dating", "statements", "statement_dates", "stance", "topics", "reprints", "store")
+VERSIONED_PACKAGES = ("pandas", "pyarrow", "dateparser", "sentence-transformers", "torch", "scikit-learn", "trafilatura", "pysbd")
+
+
+@dataclass
+class BuildOptions:
+    """Everything a build needs besides the input folder."""
+
+    input_dir: Path
+    out_dir: Path
+    as_of: dt.date | None = None
+    build_date: dt.date | None = None
+    reference_dir: Path | None = None
+    replace_reference: bool = False
+    embedder: Embedder | None = None
+    progress: bool = False
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the CLI summary and the manifest."""
+
+    articles: int = 0
+    duplicates: int = 0
+    rejects: list = field(default_factory=list)
+    statements: int = 0
+    speakers: int = 0
+    topics: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+    dated: dict[str, int] = field(default_factory=dict)
+
+
+def corpus_reference_dir(options: BuildOptions) -> Path | None:
+    """A reference folder given explicitly, or a `reference/` folder inside the input."""
+    if options.reference_dir is not None:
+        return options.reference_dir
+    candidate = options.input_dir / "reference"
+    return candidate if candidate.is_dir() else None
+
+
+def date_statements(statements, articles_by_id):
+    """Statement dates from each sentence, resolved against its article's date."""
+    return [replace(s, said=date_statement(s.text, articles_by_id[s.article_id].published)) for s in statements]
+
+
+def _versions() -> dict[str, str]:
+    """Installed versions of the libraries that shape the output."""
+    out = {"python": platform.python_version()}
+    for name in VERSIONED_PACKAGES:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = "missing"
+    return out
+
+
+def _input_hashes(input_dir: Path, sources: list[str]) -> dict[str, str]:
+    """sha1 of every input file that was read."""
+    out = {}
+    for source in sorted({s.split("#", 1)[0] for s in sources}):
+        path = input_dir / source
+        try:
+            out[source] = hashlib.sha1(path.read_bytes()).hexdigest()
+        except OSError:
+            out[source] = "unreadable"
+    return out
+
+
+def run_build(options: BuildOptions) -> BuildReport:
+    """Build a store from a folder of articles; returns what happened."""
+    if not options.input_dir.is_dir():
+        raise FileNotFoundError(f"input folder {options.input_dir} does not exist")
+    report = BuildReport()
+    clock = time.perf_counter
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(STAGES), desc="build", unit="stage", disable=not options.progress, leave=False)
+
+    def timed(stage: str, func, *args):
+        bar.set_postfix_str(stage)
+        start = clock()
+        result = func(*args)
+        report.timings[stage] = round(clock() - start, 3)
+        bar.update(1)
+        return result
+
+    corpus_ref = corpus_reference_dir(options)
+    reference: Reference = load_reference(settings.DEFAULT_REFERENCE_DIR, corpus_ref, options.replace_reference)
+    skip = (corpus_ref,) if corpus_ref is not None else ()
+    with StoreLock(options.out_dir):
+        docs, rejects = timed("read", read_folder, options.input_dir, skip)
+        articles, thin = timed("ingest", ingest, docs)
+        rejects = rejects + thin
+        overrides = load_overrides(settings.DEFAULT_OVERRIDES_FILE, options.input_dir / "overrides.csv")
+        upper = options.build_date or options.as_of
+        ctx = DatingContext(reference, options.as_of, upper)
+        articles = [replace(a, retrieved=parse_date_string(a.retrieved_raw) if a.retrieved_raw else options.as_of) for a in articles]
+        articles = apply_overrides(timed("dating", date_articles, articles, ctx), overrides)
+        index = SpeakerIndex(reference.actors)
+        statements = timed("statements", extract_all, articles, index)
+        by_id = {a.article_id: a for a in articles}
+        statements = timed("statement_dates", date_statements, statements, by_id)
+        statements = timed("stance", assign_stances, statements)
+        cache = CachedEmbedder(options.embedder or MiniLMEmbedder(), options.out_dir.parent / f".{options.out_dir.name}.{settings.EMBEDDING_CACHE_NAME}")
+        statements, topics = timed("topics", assign_topics, statements, list(reference.topics), cache)
+        cache.save()
+        statements = timed("reprints", merge_reprints, statements, articles)
+        report.articles = len(articles)
+        report.duplicates = sum(1 for a in articles if a.duplicate_of)
+        report.rejects = rejects
+        report.statements = len(statements)
+        report.speakers = len({s.speaker for s in statements if s.speaker})
+        report.topics = sum(1 for t in topics if t.size > 0)
+        for a in articles:
+            report.dated[a.published.precision] = report.dated.get(a.published.precision, 0) + 1
+        manifest = {
+            "built_at": options.build_date.isoformat() if options.build_date else None,
+            "as_of": options.as_of.isoformat() if options.as_of else None,
+            "input": str(options.input_dir),
+            "reference": list(reference.sources),
+            "inputs": _input_hashes(options.input_dir, [d.source_path for d in docs] + [r.source_path for r in rejects]),
+            "versions": _versions(),
+            "counts": {"articles": report.articles, "duplicates": report.duplicates, "rejects": len(rejects),
+                       "statements": report.statements, "speakers": report.speakers, "topics": report.topics},
+            "dated": report.dated,
+            "timings": report.timings,
+            "embedding_cache": {"hits": cache.hits, "misses": cache.misses},
+        }
+        tables = {
+            schema.ARTICLES_FILE: articles_frame(articles),
+            schema.STATEMENTS_FILE: statements_frame(statements),
+            schema.TOPICS_FILE: topics_frame(topics),
+            schema.REJECTS_FILE: rejects_frame(rejects),
+        }
+        timed("store", write_store, options.out_dir, tables, manifest)
+    bar.close()
+    return report

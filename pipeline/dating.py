@@ -1,0 +1,320 @@
+"""Publication dates of articles: an ordered cascade of evidence, combined honestly.
+
+Strongest first: metadata/header, URL, dateline or timestamp, relative age against a
+known retrieval date. When none of these exists, content constraints are intersected:
+tenures of named roles, dated events the text refers to (with "a month", "last month"),
+and the weekday of the lead ("the Kremlin said on Friday"). The result is a ``DateClaim``
+whose interval is as wide as the evidence honestly allows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from pipeline import date_patterns as dp
+from pipeline.records import Article, DateClaim
+from pipeline.reference import Actor, Event, Reference
+
+DAY = dt.timedelta(days=1)
+LEAD_CHARS = 700
+DATELINE_RE = re.compile(
+    rf"^\s*(?P<place>[A-Z][A-Z .'’-]{{2,40}}),?\s+(?P<month>{dp.MONTH_NAME})\s+(?P<day>[0-3]?\d)(?:,?\s+(?P<year>{dp.YEAR}))?\s*[(./:\-–—]",
+)
+TIMESTAMP_RE = re.compile(
+    rf"\b(?P<day>[0-3]?\d)\s+(?P<month>{dp.MONTH_NAME})\s+(?P<year>{dp.YEAR}),?\s+\d{{1,2}}:\d\d\b|"
+    rf"\b(?P<month2>{dp.MONTH_NAME})\s+(?P<day2>[0-3]?\d),\s+(?P<year2>{dp.YEAR}),?\s+(?:at\s+)?\d{{1,2}}:\d\d\b"
+)
+FORMER_RE = re.compile(r"\b(former|ex-|then-|erstwhile|late)\s*$", re.IGNORECASE)
+SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
+DURATION_DAYS = {"day": (1, 1), "week": (6, 9), "month": (26, 34), "year": (330, 400)}
+MIN_ROLE_MENTION_GAP = 60  # characters between a role title and the name it qualifies
+
+
+@dataclass(frozen=True)
+class DatingContext:
+    """What dating may know besides the text: reference facts and the retrieval date."""
+
+    reference: Reference
+    as_of: dt.date | None = None  # an explicit retrieval date: relative ages are resolved against it
+    upper_bound: dt.date | None = None  # nothing is published after this (the build date)
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """An interval the publication date must lie in, and where that came from."""
+
+    earliest: dt.date | None
+    latest: dt.date | None
+    evidence: str
+
+
+def precision_for(earliest: dt.date | None, latest: dt.date | None) -> str:
+    """Precision word for an interval's width."""
+    if earliest is None or latest is None:
+        return "unknown"
+    width = (latest - earliest).days
+    if width <= 1:
+        return "day"
+    if width <= 7:
+        return "week"
+    if width <= 31:
+        return "month"
+    if width <= 366:
+        return "year"
+    return "unknown"
+
+
+def exact(day: dt.date, method: str, evidence: str) -> DateClaim:
+    """A claim for one known day."""
+    return DateClaim(day, day, day, "day", method, evidence)
+
+
+def interval_claim(earliest: dt.date, latest: dt.date, method: str, evidence: str, best: dt.date | None = None) -> DateClaim:
+    """A claim for an interval; the best estimate defaults to its middle."""
+    if best is None:
+        best = earliest + (latest - earliest) // 2
+    return DateClaim(best, earliest, latest, precision_for(earliest, latest), method, evidence)
+
+
+# --- strong evidence -------------------------------------------------------------------
+
+
+def date_from_header(article: Article) -> DateClaim | None:
+    """A date given as metadata (header line, JSON/CSV field, HTML meta)."""
+    if not article.published_raw:
+        return None
+    day = dp.parse_date_string(article.published_raw)
+    if day is None:
+        return None
+    return exact(day, "header", f"metadata date '{article.published_raw.strip()[:40]}'")
+
+
+def date_from_url(article: Article) -> DateClaim | None:
+    """A date in the URL path (/2025/04/18/ or /20250418/)."""
+    if not article.url:
+        return None
+    for pattern in dp.URL_DATE_RES:
+        if m := pattern.search(article.url):
+            day = dp.safe_date(int(m["year"]), int(m["month"]), int(m["day"]))
+            if day:
+                return exact(day, "url", f"date in URL path '{m.group(0).strip('/-_')}'")
+    if m := dp.URL_MONTH_RE.search(article.url):
+        month = int(m["month"])
+        if 1 <= month <= 12:
+            first, last = dp.month_bounds(int(m["year"]), month)
+            return interval_claim(first, last, "url", f"year and month in URL path '{m.group(0).strip('/')}'")
+    return None
+
+
+def find_dateline(article: Article) -> tuple[int | None, int, int, str] | None:
+    """(year or None, month, day, matched text) of a dateline or timestamp near the top."""
+    top = "\n".join(article.header_lines) + "\n" + article.text[:LEAD_CHARS]
+    for m in TIMESTAMP_RE.finditer(top):
+        if m["day"]:
+            return int(m["year"]), dp.month_number(m["month"]), int(m["day"]), m.group(0)
+        return int(m["year2"]), dp.month_number(m["month2"]), int(m["day2"]), m.group(0)
+    for line in [article.text[:LEAD_CHARS], *article.header_lines]:
+        if m := DATELINE_RE.match(line):
+            return (int(m["year"]) if m["year"] else None), dp.month_number(m["month"]), int(m["day"]), m.group(0).strip()
+    return None
+
+
+def date_from_relative_age(article: Article, as_of: dt.date | None) -> DateClaim | None:
+    """'7 hours ago' near the top, resolved against an explicit retrieval date."""
+    if as_of is None:
+        return None
+    for line in article.header_lines:
+        m = dp.RELATIVE_AGE_RE.search(line)
+        if not m:
+            continue
+        if m["word"]:
+            offset = {"yesterday": 1}.get(m["word"].lower(), 0)
+            day = as_of - dt.timedelta(days=offset)
+            return exact(day, "relative", f"'{m.group(0).strip()}' before retrieval on {as_of}")
+        num, unit = dp.to_number(m["num"]), m["unit"].lower()
+        if unit in ("minute", "hour"):
+            hours = num if unit == "hour" else 0
+            earliest = as_of - dt.timedelta(days=1 if hours >= 1 else 0)
+            return DateClaim(as_of if hours < 12 else earliest, earliest, as_of, "day", "relative",
+                             f"'{m.group(0).strip()}' before retrieval on {as_of}")
+        days = num * (7 if unit == "week" else 1)
+        day = as_of - dt.timedelta(days=days)
+        slack = 0 if unit == "day" else 3
+        return DateClaim(day, day - dt.timedelta(days=slack), day + dt.timedelta(days=slack),
+                         "day" if unit == "day" else "week", "relative", f"'{m.group(0).strip()}' before retrieval on {as_of}")
+    return None
+
+
+# --- content constraints -----------------------------------------------------------------
+
+
+def _alias_pattern(actor: Actor) -> re.Pattern:
+    """Regex matching any name or alias of an actor as whole words."""
+    names = sorted({actor.name, *actor.aliases}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+def tenure_constraints(text: str, actors: tuple[Actor, ...]) -> list[Constraint]:
+    """Roles named right before a person's name bound the date to that tenure."""
+    out = []
+    for actor in actors:
+        if actor.kind != "person" or not actor.roles:
+            continue
+        pattern = _alias_pattern(actor)
+        for m in pattern.finditer(text):
+            before = text[max(0, m.start() - MIN_ROLE_MENTION_GAP) : m.start()]
+            for role in actor.roles:
+                idx = before.lower().rfind(role.title.lower())
+                if idx < 0 or "." in before[idx + len(role.title):]:
+                    continue
+                prefix = before[:idx]
+                if FORMER_RE.search(prefix):
+                    if role.end:
+                        out.append(Constraint(role.end, None, f"'former {role.title} {m.group(0)}': after {role.end}"))
+                elif role.start or role.end:
+                    span = f"{role.start or '…'} to {role.end or 'now'}"
+                    out.append(Constraint(role.start, role.end, f"'{role.title} {m.group(0)}' held that role {span}"))
+    return _dedupe(out)
+
+
+def _dedupe(constraints: list[Constraint]) -> list[Constraint]:
+    """Drop repeated constraints, keeping order."""
+    seen, out = set(), []
+    for c in constraints:
+        if (c.earliest, c.latest) not in seen:
+            seen.add((c.earliest, c.latest))
+            out.append(c)
+    return out
+
+
+def split_sentences_simple(text: str) -> list[str]:
+    """A cheap sentence split, enough for scanning dating cues."""
+    return [s for s in SENTENCE_SPLIT_RE.split(text.replace("\n", " ")) if s.strip()]
+
+
+def event_constraints(text: str, events: tuple[Event, ...]) -> list[Constraint]:
+    """Dated events a sentence refers to, with how long ago they were ("a month", "last month")."""
+    out: list[Constraint] = []
+    for sentence in split_sentences_simple(text):
+        lower = sentence.lower()
+        for event in events:
+            phrase = next((p for p in event.phrases if p and re.search(r"\b" + re.escape(p) + r"\b", lower)), None)
+            if phrase is None:
+                continue
+            out.extend(_event_sentence_constraints(sentence, lower, event, phrase))
+    return _dedupe(out)
+
+
+def _event_sentence_constraints(sentence: str, lower: str, event: Event, phrase: str) -> list[Constraint]:
+    """Constraints from one sentence that names one event."""
+    name = f"'{phrase}' ({event.title}, {event.date})"
+    if re.search(r"\blast month\b", lower):
+        first, last = dp.month_bounds(event.date.year, event.date.month)
+        return [Constraint(dp.shift_months(first, 1), dp.month_bounds(*divmod_month(first, 1))[1], f"{name} was last month")]
+    if re.search(r"\blast week\b", lower):
+        return [Constraint(event.date + dt.timedelta(days=1), event.date + dt.timedelta(days=13), f"{name} was last week")]
+    if m := dp.DURATION_SINCE_RE.search(lower):
+        if re.search(r"\b(been|since|after|ago|into)\b", lower) and not re.search(r"\b(for|within|next)\s+" + re.escape(m.group("num")), lower):
+            low, high = DURATION_DAYS[m["unit"].lower()]
+            n = dp.to_number(m["num"])
+            return [Constraint(event.date + dt.timedelta(days=low * n), event.date + dt.timedelta(days=high * n),
+                               f"{name}, '{m.group(0).strip()}' before")]
+    if dp.PAST_CUE_RE.search(lower) and not dp.FUTURE_CUE_RE.search(lower):
+        return [Constraint(event.date, None, f"refers to {name} in the past")]
+    return []
+
+
+def divmod_month(first: dt.date, months: int) -> tuple[int, int]:
+    """(year, month) some months after a month's first day."""
+    shifted = dp.shift_months(first, months)
+    return shifted.year, shifted.month
+
+
+def lead_weekday(text: str) -> tuple[int, str] | None:
+    """The weekday the lead reports on ("said on Friday", "told reporters Monday")."""
+    for sentence in split_sentences_simple(text[:LEAD_CHARS])[:3]:
+        for m in dp.WEEKDAY_RE.finditer(sentence):
+            if (m["prep"] or "").lower() in ("next", "until", "by"):
+                continue
+            return dp.WEEKDAYS[m["weekday"].lower()], m.group(0)
+    return None
+
+
+def combine(constraints: list[Constraint]) -> tuple[dt.date | None, dt.date | None, list[str]]:
+    """Intersect constraints in order; a conflicting one widens the interval and is noted."""
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    notes = []
+    for c in constraints:
+        new_e = max(filter(None, [earliest, c.earliest]), default=None)
+        new_l = min(filter(None, [latest, c.latest]), default=None)
+        if new_e and new_l and new_e > new_l:
+            earliest = min(filter(None, [earliest, c.earliest]), default=None)
+            latest = max(filter(None, [latest, c.latest]), default=None) if latest and c.latest else None
+            notes.append(f"conflict: {c.evidence} (interval widened)")
+            continue
+        earliest, latest = new_e, new_l
+        notes.append(c.evidence)
+    return earliest, latest, notes
+
+
+def date_from_content(article: Article, ctx: DatingContext) -> DateClaim:
+    """Intersect content constraints (roles, events, weekday, dateline without year)."""
+    text = article.title + "\n" + article.text
+    constraints = tenure_constraints(text, ctx.reference.actors) + event_constraints(text, ctx.reference.events)
+    if ctx.upper_bound:
+        constraints.append(Constraint(None, ctx.upper_bound, f"not after {ctx.upper_bound} (build date)"))
+    earliest, latest, notes = combine(constraints)
+    dateline = find_dateline(article)
+    weekday = lead_weekday(article.text)
+    if dateline and earliest and latest:
+        _, month, day, raw = dateline
+        days = [d for y in range(earliest.year, latest.year + 1) if (d := dp.safe_date(y, month, day)) and earliest <= d <= latest]
+        if len(days) == 1:
+            return exact(days[0], "dateline", f"dateline '{raw}'; year from: " + "; ".join(notes))
+    if not notes or earliest is None or latest is None:
+        return DateClaim(None, earliest, latest, "unknown", "unknown" if earliest is None else "inferred",
+                         "; ".join(notes) or "no date evidence found")
+    if weekday:
+        wd, raw = weekday
+        candidates = dp.weekdays_between(earliest, latest, wd)
+        if len(candidates) == 1:
+            day = candidates[0]
+            return DateClaim(day, day, min(day + DAY, latest) if latest else day + DAY, "day", "inferred",
+                             f"lead says '{raw}', the only one in [{earliest}, {latest}]: " + "; ".join(notes))
+        if 1 < len(candidates) <= 6:
+            return interval_claim(candidates[0], min(candidates[-1] + DAY, latest), "inferred",
+                                  f"lead says '{raw}' ({len(candidates)} possible days): " + "; ".join(notes), best=candidates[-1])
+    return interval_claim(earliest, latest, "inferred", "; ".join(notes))
+
+
+def date_article(article: Article, ctx: DatingContext) -> DateClaim:
+    """The publication date claim of one article: strongest evidence first."""
+    as_of = ctx.as_of
+    if article.retrieved_raw:
+        as_of = dp.parse_date_string(article.retrieved_raw) or as_of
+    for claim in (date_from_header(article), date_from_url(article)):
+        if claim is not None and claim.precision == "day":
+            return claim
+    dateline = find_dateline(article)
+    if dateline and dateline[0] is not None:
+        year, month, day, raw = dateline
+        if d := dp.safe_date(year, month, day):
+            return exact(d, "dateline", f"dateline/timestamp '{raw}'")
+    relative = date_from_relative_age(article, as_of)
+    if relative is not None:
+        return relative
+    url_month = date_from_url(article)
+    content = date_from_content(article, ctx)
+    if url_month is not None and (content.precision in ("unknown", "year") or content.earliest is None):
+        return url_month
+    return content
+
+
+def date_articles(articles: list[Article], ctx: DatingContext) -> list[Article]:
+    """Dating stage: attach a publication claim to every article."""
+    from dataclasses import replace
+
+    return [replace(a, published=date_article(a, ctx)) for a in articles]

@@ -1,0 +1,72 @@
+"""Sentence splitting with character spans, robust to abbreviations and quotations.
+
+pysbd does the splitting (it knows U.S., D.C., Mr., Gen., ellipses); we split paragraphs
+first, keep spans into the article text, and re-join sentences whose quotation is still
+open so a multi-sentence quote stays one unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+OPEN_QUOTES = "“"
+CLOSE_QUOTES = "”"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with its span in the article text and the paragraph it belongs to."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    """One pysbd segmenter per process (construction is not free)."""
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def _quote_open(text: str) -> bool:
+    """True when a straight or curly double quotation opened in text is not closed."""
+    curly = text.count(OPEN_QUOTES) - text.count(CLOSE_QUOTES)
+    straight = text.count('"') % 2
+    return curly > 0 or straight == 1
+
+
+def split_paragraph(paragraph: str, offset: int, index: int) -> list[Sentence]:
+    """Sentences of one paragraph, with spans shifted by the paragraph's offset."""
+    pieces = []
+    for span in _segmenter().segment(paragraph):
+        raw = span.sent
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = offset + span.start + (len(raw) - len(raw.lstrip()))
+        pieces.append([stripped, start, start + len(stripped)])
+    merged: list[list] = []
+    for piece in pieces:
+        if merged and _quote_open(merged[-1][0]):
+            prev = merged[-1]
+            prev[0] = prev[0] + " " + piece[0] if prev[2] != piece[1] else prev[0] + piece[0]
+            prev[2] = piece[2]
+        else:
+            merged.append(piece)
+    return [Sentence(t, s, e, index) for t, s, e in merged]
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """All sentences of an article; ``text[s.start:s.end]`` is the sentence as written."""
+    out: list[Sentence] = []
+    for index, m in enumerate(PARAGRAPH_RE.finditer(text)):
+        chunk = m.group(0)
+        for sent in split_paragraph(chunk, m.start(), index):
+            out.append(Sentence(text[sent.start : sent.end], sent.start, sent.end, sent.paragraph))
+    return out

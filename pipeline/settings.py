@@ -1,0 +1,40 @@
+"""Every tunable number and path of the pipeline, in one place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_REFERENCE_DIR = REPO_ROOT / "data" / "reference"
+DEFAULT_OVERRIDES_FILE = REPO_ROOT / "data" / "overrides.csv"
+DEMO_ARTICLES_DIR = REPO_ROOT / "data" / "demo" / "articles"
+DEMO_REFERENCE_DIR = REPO_ROOT / "data" / "demo" / "reference"
+DEMO_STORE_DIR = REPO_ROOT / "data" / "store" / "demo"
+
+# Ingest limits: files above this size are rejected instead of read into memory.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MIN_BODY_CHARS = 40
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv")
+MAX_TITLE_CHARS = 220
+
+# Dating.
+WEEKDAY_LOOKAHEAD_DAYS = 6  # "said on Friday": the article appears on that Friday or up to 6 days later
+RELATIVE_MONTH_SLACK_DAYS = 10  # "a month ago": allow this much either side
+CONFIDENT_WIDTH_DAYS = 7  # an interval this narrow counts as a confident claim in evaluation
+
+# Statements.
+MAX_STATEMENT_CHARS = 900
+
+# Topics.
+EMBED_BATCH_SIZE = 64
+TOPIC_MIN_SIMILARITY = 0.30  # below this, a statement is not assigned to a seeded topic
+TOPIC_KEYWORD_WEIGHT = 0.12  # added to the similarity per matched topic keyword (capped)
+TOPIC_KEYWORD_CAP = 0.24
+TOPIC_SECONDARY_MARGIN = 0.05
+DISCOVERED_MIN_CLUSTER = 3
+DISCOVERED_DISTANCE_THRESHOLD = 1.0
+TOPIC_LABEL_TERMS = 3
+EMBEDDING_CACHE_NAME = "embeddings.npz"
+
+# Near-duplicate statements (reprints of the same remark).
+REPRINT_SIMILARITY = 92  # rapidfuzz token_set_ratio on normalised sentence text

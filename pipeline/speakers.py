@@ -1,0 +1,110 @@
+"""Who a mention refers to: reference actors by alias, unknown people by title + name.
+
+The ``SpeakerIndex`` is built once per build from the reference; ``find_mentions`` lists
+every speaker-like mention in a stretch of text with its span, canonical name and side.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.reference import Actor
+
+# Titles that introduce a person's name ("Foreign Minister Andrii Sybiha").
+TITLE_WORDS = (
+    r"(?:President|Prime Minister|Premier|Chancellor|Foreign Minister|Defen[cs]e Minister|Minister|Secretary of State|"
+    r"Secretary|Spokes(?:man|woman|person)|spokes(?:man|woman|person)|Ambassador|ambassador|[Ee]nvoy|[Aa]ide|adviser|advisor|"
+    r"Senator|Gen\.|General|Admiral|Mayor|Governor|Chief|chief|head|leader|Leader|negotiator|official|MP|lawmaker|King|Pope|"
+    r"Commissioner|Representative|Speaker|deputy|Deputy|Vice President|Colonel|Col\.|Lt\.)"
+)
+NAME = r"[A-Z][a-zA-Z'’\-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-zA-Z'’\-]+){1,3}"
+TITLED_NAME_RE = re.compile(rf"(?P<title>\b[\w'’.\- ]{{0,40}}?\b{TITLE_WORDS})\s+(?P<name>{NAME})")
+PRONOUN_RE = re.compile(r"\b(he|she|they)\b", re.IGNORECASE)
+SIDE_CUES = (
+    ("ukraine", re.compile(r"\b(Ukrain\w*|Kyiv|Kiev|Zelensk\w*)\b")),
+    ("russia", re.compile(r"\b(Russia\w*|Kremlin|Moscow|Soviet)\b")),
+    ("usa", re.compile(r"\b(U\.?S\.?|US|American|United States|White House|Pentagon|Washington)\b")),
+    ("europe", re.compile(
+        r"\b(EU|European|NATO|British|UK|French|German|Polish|Finnish|Swedish|Danish|Dutch|Italian|Spanish|Estonian|"
+        r"Latvian|Lithuanian|Czech|Norwegian|Belgian|Irish|Romanian|Britain|France|Germany|Poland|Finland)\b")),
+)
+STOP_NAMES = {"The", "This", "That", "But", "And", "Kremlin", "Ukraine", "Russia", "Moscow", "Kyiv", "Kiev", "Washington"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of text that names a possible speaker."""
+
+    start: int
+    end: int
+    raw: str
+    name: str
+    side: str
+    kind: str
+    role: str | None = None
+
+
+def side_from_title(title: str) -> str:
+    """A side guessed from a title's nationality words ("Ukrainian Foreign Minister" -> ukraine)."""
+    for side, pattern in SIDE_CUES:
+        if pattern.search(title):
+            return side
+    return "other"
+
+
+class SpeakerIndex:
+    """Alias lookup over the reference actors, longest alias first."""
+
+    def __init__(self, actors: tuple[Actor, ...] | list[Actor]):
+        self.actors = {a.name: a for a in actors}
+        self.by_alias: dict[str, Actor] = {}
+        for actor in actors:
+            for alias in (actor.name, *actor.aliases):
+                self.by_alias.setdefault(alias.lower(), actor)
+        aliases = sorted(self.by_alias, key=len, reverse=True)
+        self.pattern = (
+            re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])", re.IGNORECASE)
+            if aliases
+            else None
+        )
+        self.surnames: dict[str, Actor] = {}
+        for actor in actors:
+            if actor.kind == "person" and " " in actor.name:
+                self.surnames.setdefault(actor.name.split()[-1].lower(), actor)
+
+    def find_mentions(self, text: str, offset: int = 0) -> list[Mention]:
+        """Every actor or titled person named in text (spans shifted by offset), sorted by position."""
+        found: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        if self.pattern is not None:
+            for m in self.pattern.finditer(text):
+                raw = m.group(0)
+                if raw[0].islower() and raw.lower() not in ("the kremlin",):
+                    continue  # aliases are proper nouns; lower-case hits are ordinary words
+                actor = self.by_alias[raw.lower()]
+                role = self.role_before(text, m.start(), actor)
+                found.append(Mention(offset + m.start(), offset + m.end(), raw, actor.name, actor.side, actor.kind, role))
+                taken.append((m.start(), m.end()))
+        for m in TITLED_NAME_RE.finditer(text):
+            start, end = m.start("name"), m.end("name")
+            if any(s < end and start < e for s, e in taken):
+                continue
+            name = m.group("name")
+            if name.split()[0] in STOP_NAMES:
+                continue
+            actor = self.surnames.get(name.split()[-1].lower())
+            if actor is not None:
+                found.append(Mention(offset + start, offset + end, name, actor.name, actor.side, actor.kind, m["title"].strip()))
+                continue
+            title = m.group("title").strip()
+            found.append(Mention(offset + start, offset + end, f"{title} {name}", name, side_from_title(title), "person", title))
+        return sorted(found, key=lambda x: x.start)
+
+    def role_before(self, text: str, start: int, actor: Actor) -> str | None:
+        """The role title written just before a mention, if it is one the actor held."""
+        before = text[max(0, start - 60) : start].lower()
+        for role in actor.roles:
+            if before.rstrip().endswith(role.title.lower()):
+                return role.title
+        return None

@@ -1,0 +1,114 @@
+"""When a statement was made: from its own sentence first, else from its article.
+
+"In January, Putin said ..." in a May article is January of that year; "in December" in a
+January article is the previous December; "talks resume on 15 April" looks forward.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline import date_patterns as dp
+from pipeline.dating import DAY, exact, interval_claim
+from pipeline.records import DateClaim
+
+
+def _inherit(article_claim: DateClaim) -> DateClaim:
+    """The article's own date, marked as inherited."""
+    if not article_claim.is_known:
+        return DateClaim(None, None, None, "unknown", "unknown", "article date unknown")
+    return DateClaim(article_claim.value, article_claim.earliest, article_claim.latest, article_claim.precision,
+                     "article", f"same as article ({article_claim.evidence})")
+
+
+def _pick_year(month: int, day: int | None, anchor: dt.date, future: bool) -> int:
+    """The year that puts month/day nearest the anchor: before it for past tense, after for future."""
+    probe = dp.safe_date(anchor.year, month, day or 1) or dt.date(anchor.year, month, 1)
+    if future:
+        return anchor.year if probe >= anchor.replace(day=1) else anchor.year + 1
+    if day is None:
+        return anchor.year if month <= anchor.month else anchor.year - 1
+    return anchor.year if probe <= anchor else anchor.year - 1
+
+
+def date_statement(sentence: str, article_claim: DateClaim) -> DateClaim:
+    """The date claim of one statement sentence, given its article's claim."""
+    anchor = article_claim.value
+    future = bool(dp.FUTURE_CUE_RE.search(sentence))
+    for m, day in dp.find_full_dates(sentence):
+        return exact(day, "explicit", f"'{m.group(0)}' in the sentence")
+    if anchor is None or article_claim.precision not in ("day", "week", "month"):
+        return _inherit(article_claim)
+    for pattern in (dp.DAY_MONTH_RE, dp.MONTH_DAY_RE):
+        if m := pattern.search(sentence):
+            month, day_num = dp.month_number(m["month"]), int(m["day"])
+            year = _pick_year(month, day_num, anchor, future)
+            if day := dp.safe_date(year, month, day_num):
+                return exact(day, "explicit", f"'{m.group(0)}' in the sentence, year from the article ({anchor})")
+    if m := dp.MONTH_YEAR_RE.search(sentence):
+        first, last = dp.month_bounds(int(m["year"]), dp.month_number(m["month"]))
+        return interval_claim(first, last, "explicit", f"'{m.group(0)}' in the sentence")
+    if m := dp.IN_MONTH_RE.search(sentence):
+        month = dp.month_number(m["month"])
+        year = _pick_year(month, None, anchor, future and m["prep"].lower() not in ("last", "since"))
+        if m["prep"].lower() == "last" and month >= anchor.month:
+            year = anchor.year - 1
+        first, last = dp.month_bounds(year, month)
+        return interval_claim(first, last, "relative", f"'{m.group(0)}' relative to the article ({anchor})")
+    if m := dp.RELATIVE_PHRASE_RE.search(sentence):
+        claim = _relative_phrase(m, anchor)
+        if claim is not None:
+            return claim
+    for m in dp.WEEKDAY_RE.finditer(sentence):
+        weekday = dp.WEEKDAYS[m["weekday"].lower()]
+        prep = (m["prep"] or "").lower()
+        if prep == "next" or (future and prep != "last"):
+            day = dp.next_weekday(anchor + DAY, weekday) if prep == "next" else dp.next_weekday(anchor, weekday)
+        else:
+            day = dp.previous_weekday(anchor - (7 * DAY if prep == "last" else dt.timedelta()), weekday)
+        if article_claim.precision == "day":
+            return exact(day, "relative", f"'{m.group(0)}' relative to the article ({anchor})")
+        return interval_claim(day - 6 * DAY, day, "relative", f"'{m.group(0)}' relative to an imprecise article date")
+    return _inherit(article_claim)
+
+
+def _relative_phrase(m, anchor: dt.date) -> DateClaim | None:
+    """'last month', 'yesterday', 'two weeks ago', 'earlier this week' against the article day."""
+    phrase = m["phrase"].lower()
+    evidence = f"'{m.group(0)}' relative to the article ({anchor})"
+    if phrase == "yesterday":
+        return exact(anchor - DAY, "relative", evidence)
+    if phrase == "last night":
+        return DateClaim(anchor - DAY, anchor - DAY, anchor, "day", "relative", evidence)
+    if phrase == "last week":
+        start = anchor - dt.timedelta(days=anchor.weekday() + 7)
+        return interval_claim(start, start + 6 * DAY, "relative", evidence)
+    if phrase == "last weekend":
+        saturday = dp.previous_weekday(anchor - DAY, 5)
+        return interval_claim(saturday, saturday + DAY, "relative", evidence)
+    if phrase == "last month":
+        first, last = dp.month_bounds(*divmod_prev_month(anchor))
+        return interval_claim(first, last, "relative", evidence)
+    if phrase == "last year":
+        return interval_claim(dt.date(anchor.year - 1, 1, 1), dt.date(anchor.year - 1, 12, 31), "relative", evidence)
+    if phrase in ("earlier this week", "earlier in the week", "this week"):
+        start = anchor - dt.timedelta(days=anchor.weekday())
+        return interval_claim(start, anchor, "relative", evidence)
+    if phrase in ("earlier this month", "earlier in the month", "this month"):
+        return interval_claim(anchor.replace(day=1), anchor, "relative", evidence)
+    if phrase == "earlier today":
+        return exact(anchor, "relative", evidence)
+    if phrase == "this year":
+        return interval_claim(dt.date(anchor.year, 1, 1), anchor, "relative", evidence)
+    if m["unit"] and "ago" in phrase:
+        n, unit = dp.to_number(m["num"]), m["unit"].lower()
+        if unit == "day":
+            return exact(anchor - dt.timedelta(days=n), "relative", evidence)
+        low, high = {"week": (7 * n - 3, 7 * n + 3), "month": (30 * n - 7, 30 * n + 7), "year": (365 * n - 60, 365 * n + 60)}[unit]
+        return interval_claim(anchor - dt.timedelta(days=high), anchor - dt.timedelta(days=low), "relative", evidence)
+    return None
+
+
+def divmod_prev_month(anchor: dt.date) -> tuple[int, int]:
+    """(year, month) of the month before the anchor's."""
+    return (anchor.year, anchor.month - 1) if anchor.month > 1 else (anchor.year - 1, 12)

@@ -1,0 +1,190 @@
+"""Statements stage: sentences that report a position, with speaker, side and quote.
+
+A sentence is a statement when it carries a reporting verb ("said", "told", "according
+to", "wrote on Telegram") or a direct quotation that continues a speaker's remarks.
+The speaker is the subject of the reporting verb: a named actor, a titled person, a
+descriptor that names someone mentioned earlier ("the Kremlin spokesman"), or a pronoun
+that carries the previous speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline import settings
+from pipeline.ingest import hash_id, normalise_text
+from pipeline.records import Article, Statement
+from pipeline.sentences import Sentence, split_sentences
+from pipeline.speakers import Mention, SpeakerIndex
+
+REPORT_VERBS = (
+    r"said|says|say|told|tells|stated|states|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
+    r"claimed|claims|warned|warns|insisted|insists|rejected|rejects|accused|accuses|proposed|proposes|wrote|writes|"
+    r"announced|announces|argued|argues|declared|declares|underlined|underlines|explained|explains|pointed out|"
+    r"expressed|called for|calls for|urged|urges|demanded|demands|offered|ruled out|refused|refuses|denied|denies|"
+    r"confirmed|confirms|revealed|mentioned|reiterated|dismissed|welcomed|welcomes|suggested|hoped|hopes|threatened|"
+    r"blamed|blames|believes|believed|considered|considers|outlined|specified|acknowledged|admitted|vowed|pledged|"
+    r"signalled|signaled|indicated|maintained|asserted|replied|responded|countered|cautioned|predicted|supported|supports|"
+    r"opposed|opposes|backed|backs|agreed|agrees|tied|ties|wants|wanted|asked|insisted"
+)
+REPORT_VERB_RE = re.compile(rf"\b(?:{REPORT_VERBS})\b")
+ACCORDING_RE = re.compile(r"\baccording to\b", re.IGNORECASE)
+QUOTED_AS_RE = re.compile(r"\b(?:was|were|is) quoted\b.{0,40}?\bas saying\b", re.IGNORECASE)
+CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][a-zA-Z'’-]{2,}\b")
+QUOTE_RE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|“[^”“]{3,}“")
+DESCRIPTOR_RE = re.compile(
+    r"\b[Tt]he\s+(?P<desc>(?:[A-Z][\w.-]*\s+){0,2}(?:spokes(?:man|woman|person)|president|[Pp]resident|minister|[Mm]inister|"
+    r"aide|envoy|leader|chancellor|premier|secretary|official|diplomat|chief))\b"
+)
+PRONOUN_SUBJECT_RE = re.compile(r"\b(he|she|they)\s*$", re.IGNORECASE)
+CONTEXT_ONLY_RE = re.compile(r"^\s*(asked|when asked)\b", re.IGNORECASE)
+MIN_QUOTE_WORDS = 3
+
+
+@dataclass
+class AttributionState:
+    """What the reader remembers while reading an article: last speaker, descriptors."""
+
+    last_speaker: Mention | None = None
+    last_paragraph: int = -1
+    descriptors: dict[str, Mention] = field(default_factory=dict)
+    surnames: dict[str, Mention] = field(default_factory=dict)
+
+
+def add_surname_mentions(text: str, offset: int, mentions: list[Mention], state: AttributionState) -> list[Mention]:
+    """Bare surnames of people named in full earlier in the article ("Peskov said")."""
+    for mention in mentions:
+        if mention.kind == "person" and " " in mention.name:
+            state.surnames.setdefault(mention.name.split()[-1], mention)
+    covered = [(m.start - offset, m.end - offset) for m in mentions]
+    extra = []
+    for m in CAPITALISED_WORD_RE.finditer(text):
+        known = state.surnames.get(m.group(0))
+        if known is None or any(s <= m.start() < e for s, e in covered):
+            continue
+        extra.append(Mention(offset + m.start(), offset + m.end(), m.group(0), known.name, known.side, known.kind, known.role))
+    return sorted(mentions + extra, key=lambda x: x.start)
+
+
+def blank_quotes(text: str) -> tuple[str, list[str]]:
+    """Text with quotations replaced by spaces (offsets kept) and the quotations themselves."""
+    quotes = []
+    chars = list(text)
+    for m in QUOTE_RE.finditer(text):
+        inner = m.group(0)[1:-1].strip()
+        if len(inner.split()) >= MIN_QUOTE_WORDS:
+            quotes.append(inner)
+        for i in range(m.start(), m.end()):
+            chars[i] = " "
+    # An unclosed opening quote (multi-sentence quote) hides the rest too.
+    outside = "".join(chars)
+    for mark in ("“", '"'):
+        idx = outside.find(mark)
+        if idx >= 0 and (mark == "“" or outside.count('"') % 2 == 1):
+            tail = text[idx + 1 :]
+            if len(tail.split()) >= MIN_QUOTE_WORDS and not any(tail.strip() in q for q in quotes):
+                quotes.append(tail.strip().rstrip("”\""))
+            end = outside.find("”", idx) if mark == "“" else -1
+            outside = outside[:idx] + " " * (len(outside) - idx) if end < 0 else outside
+    return outside, quotes
+
+
+def _remember_descriptors(sentence: str, mentions: list[Mention], offset: int, state: AttributionState) -> None:
+    """Record 'Kremlin spokesman' -> Peskov so 'the Kremlin spokesman' later resolves."""
+    for mention in mentions:
+        if mention.kind != "person":
+            continue
+        before = sentence[max(0, mention.start - offset - 50) : mention.start - offset]
+        words = re.findall(r"[A-Za-z][\w.-]*", before)[-3:]
+        for n in range(1, len(words) + 1):
+            state.descriptors[" ".join(words[-n:]).lower()] = mention
+
+
+def choose_speaker(outside: str, offset: int, mentions: list[Mention], state: AttributionState) -> tuple[Mention | None, str]:
+    """The mention that is the subject of the reporting verb, and how it was found."""
+    verb = REPORT_VERB_RE.search(outside)
+    according = ACCORDING_RE.search(outside)
+    local = [m for m in mentions if outside[m.start - offset : m.end - offset].strip()]
+    if quoted := QUOTED_AS_RE.search(outside):
+        before_quoted = [m for m in local if m.end - offset <= quoted.start()]
+        if before_quoted:
+            return before_quoted[-1], "quoted as saying"
+    if according:
+        after = [m for m in local if m.start - offset >= according.end()]
+        if after:
+            return after[0], "according to"
+    if verb:
+        vstart, vend = verb.start(), verb.end()
+        after_verb = [m for m in local if 0 <= m.start - offset - vend <= 12]
+        before = [m for m in local if m.end - offset <= vstart]
+        persons = [m for m in before if m.kind == "person" and vstart - (m.end - offset) <= 140]
+        if persons:
+            return persons[-1], "subject"
+        head = outside[:vstart]
+        desc = DESCRIPTOR_RE.search(head[-60:])
+        if desc and (hit := state.descriptors.get(desc["desc"].lower()) or state.descriptors.get(desc["desc"].split()[-1].lower())):
+            return hit, f"descriptor '{desc.group(0)}'"
+        if PRONOUN_SUBJECT_RE.search(head) and state.last_speaker is not None:
+            return state.last_speaker, "pronoun"
+        if before and vstart - (before[-1].end - offset) <= 80:
+            return before[-1], "subject"
+        if after_verb:
+            return after_verb[0], "after verb"
+    if local:
+        return local[0], "mention"
+    return None, "none"
+
+
+def is_statement_sentence(outside: str, quotes: list[str], sentence: Sentence, state: AttributionState) -> bool:
+    """A reporting verb outside quotes, or a quotation continuing the last speaker's remarks."""
+    if len(sentence.text) > settings.MAX_STATEMENT_CHARS:
+        return False
+    if REPORT_VERB_RE.search(outside) or ACCORDING_RE.search(outside) or QUOTED_AS_RE.search(outside):
+        return True
+    return bool(quotes) and state.last_speaker is not None and sentence.paragraph - state.last_paragraph <= 1
+
+
+def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]:
+    """All statements of one article, in reading order, with speakers resolved."""
+    state = AttributionState()
+    out: list[Statement] = []
+    for sentence in split_sentences(article.text):
+        mentions = add_surname_mentions(sentence.text, sentence.start, index.find_mentions(sentence.text, sentence.start), state)
+        _remember_descriptors(sentence.text, mentions, sentence.start, state)
+        outside, quotes = blank_quotes(sentence.text)
+        if not is_statement_sentence(outside, quotes, sentence, state):
+            continue
+        speaker, how = choose_speaker(outside, sentence.start, mentions, state)
+        if speaker is None and quotes and state.last_speaker is not None:
+            speaker, how = state.last_speaker, "continues quote"
+        if speaker is None and not quotes:
+            continue
+        if speaker is not None:
+            state.last_speaker = speaker
+            state.last_paragraph = sentence.paragraph
+        out.append(
+            Statement(
+                statement_id=hash_id(article.article_id, normalise_text(sentence.text), str(sentence.start)),
+                article_id=article.article_id,
+                text=sentence.text,
+                char_start=sentence.start,
+                char_end=sentence.end,
+                quote=" … ".join(quotes) or None,
+                speaker=speaker.name if speaker else None,
+                speaker_raw=speaker.raw if speaker else None,
+                speaker_role=speaker.role if speaker else None,
+                side=speaker.side if speaker else "unknown",
+                stance_cues=f"speaker by {how}",
+            )
+        )
+    return out
+
+
+def extract_all(articles: list[Article], index: SpeakerIndex) -> list[Statement]:
+    """Statements stage over a corpus; duplicates of another article contribute none."""
+    out: list[Statement] = []
+    for article in articles:
+        if article.duplicate_of is None:
+            out.extend(extract_statements(article, index))
+    return out

@@ -1,0 +1,142 @@
+"""Topics stage: seeded topics by embedding similarity plus lexical cues, the rest clustered.
+
+Deterministic by construction: embeddings are deterministic, clustering is agglomerative
+(no random state), and discovered topic ids come from their label words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+import numpy as np
+
+from pipeline import settings
+from pipeline.embedding import Embedder
+from pipeline.records import Statement, Topic
+from pipeline.reference import TopicSeed
+
+OTHER_ID = "other"
+OTHER_LABEL = "Other statements"
+WORD_RE = re.compile(r"[a-z][a-z'-]{2,}")
+STOPWORDS = set(
+    """the and for that with this from have has had was were will would could should said says told added about their
+    there they them than then into over also been being which while what when where who whom whose not but are its it's
+    his her him she he our ours your you we us a an of to in on at by as is be or if so no do does did any all can may
+    might must more most other such only own same too very just one two three new now after before again further once
+    because between both each few during under until against through up down out off why how here those these
+    spokesman spokeswoman spokesperson president minister foreign reporters statement told according added noted
+    stressed mr mrs ms""".split()
+)
+
+
+def seed_texts(seed: TopicSeed) -> list[str]:
+    """The texts that stand for a seeded topic: its label+description and its examples."""
+    return [f"{seed.label}. {seed.description}".strip(), *seed.examples]
+
+
+def keyword_bonus(text: str, seed: TopicSeed) -> float:
+    """A capped bonus for each of a topic's cue keywords found in the text."""
+    lower = text.lower()
+    hits = sum(1 for k in seed.keywords if re.search(r"\b" + re.escape(k) + r"\b", lower))
+    return min(hits * settings.TOPIC_KEYWORD_WEIGHT, settings.TOPIC_KEYWORD_CAP)
+
+
+def score_seeded(statement_vectors: np.ndarray, texts: list[str], seeds: list[TopicSeed], embedder: Embedder) -> np.ndarray:
+    """Score matrix (statements x seeded topics): best of centroid and nearest example, plus cues."""
+    scores = np.zeros((len(texts), len(seeds)), dtype=np.float32)
+    for j, seed in enumerate(seeds):
+        vectors = embedder.embed(seed_texts(seed))
+        centroid = vectors.mean(axis=0)
+        centroid /= np.linalg.norm(centroid) or 1.0
+        sims = statement_vectors @ vectors.T
+        scores[:, j] = 0.5 * (statement_vectors @ centroid) + 0.5 * sims.max(axis=1)
+        scores[:, j] += np.array([keyword_bonus(t, seed) for t in texts], dtype=np.float32)
+    return scores
+
+
+def label_clusters(texts_by_cluster: dict[int, list[str]], n_terms: int = settings.TOPIC_LABEL_TERMS) -> dict[int, list[str]]:
+    """Class-based TF-IDF: the words most specific to each cluster compared with the others."""
+    counts = {c: Counter(w for t in texts for w in WORD_RE.findall(t.lower()) if w not in STOPWORDS)
+              for c, texts in texts_by_cluster.items()}
+    total = Counter()
+    for counter in counts.values():
+        total.update(counter)
+    avg = sum(total.values()) / max(len(counts), 1)
+    out = {}
+    for c, counter in counts.items():
+        size = sum(counter.values()) or 1
+        scored = sorted(counter, key=lambda w: (-(counter[w] / size) * np.log(1 + avg / total[w]), w))
+        out[c] = scored[:max(n_terms * 3, 8)]
+    return out
+
+
+def cluster_vectors(vectors: np.ndarray) -> np.ndarray:
+    """Agglomerative clustering with a cosine distance threshold (deterministic, no k to choose)."""
+    if len(vectors) < settings.DISCOVERED_MIN_CLUSTER:
+        return np.full(len(vectors), -1)
+    from sklearn.cluster import AgglomerativeClustering
+
+    model = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
+                                    distance_threshold=settings.DISCOVERED_DISTANCE_THRESHOLD * 0.7)
+    return model.fit_predict(vectors)
+
+
+def discover_topics(statements: list[Statement], vectors: np.ndarray) -> tuple[list[Statement], list[Topic]]:
+    """Cluster statements no seeded topic claimed; big-enough clusters become labelled topics."""
+    labels = cluster_vectors(vectors)
+    sizes = Counter(labels.tolist())
+    keep = sorted(c for c, n in sizes.items() if c >= 0 and n >= settings.DISCOVERED_MIN_CLUSTER)
+    if not keep:
+        return statements, []
+    words = label_clusters({c: [s.text for s, lab in zip(statements, labels) if lab == c] for c in keep})
+    topics, ids = [], {}
+    for c in keep:
+        terms = words[c][: settings.TOPIC_LABEL_TERMS]
+        topic_id = "d-" + "-".join(terms) if terms else f"d-{c}"
+        ids[c] = (topic_id, " / ".join(terms).capitalize() or "Unlabelled")
+        topics.append(Topic(topic_id, ids[c][1], tuple(words[c][:8]), sizes[c], False))
+    out = []
+    for s, lab, vec in zip(statements, labels, vectors):
+        if lab in ids:
+            out.append(replace(s, topic_id=ids[lab][0], topic_label=ids[lab][1]))
+        else:
+            out.append(s)
+    return out, topics
+
+
+def assign_topics(statements: list[Statement], seeds: list[TopicSeed], embedder: Embedder) -> tuple[list[Statement], list[Topic]]:
+    """Topics stage: primary (and secondary) seeded topic, discovered topics for the rest."""
+    if not statements:
+        return [], []
+    texts = [s.text for s in statements]
+    vectors = embedder.embed(texts)
+    labels = {s.topic_id: s.label for s in seeds}
+    assigned: list[Statement] = []
+    if seeds:
+        scores = score_seeded(vectors, texts, seeds, embedder)
+        order = np.argsort(-scores, axis=1, kind="stable")
+        for i, s in enumerate(statements):
+            best, second = order[i, 0], order[i, 1] if len(seeds) > 1 else None
+            top = float(scores[i, best])
+            if top < settings.TOPIC_MIN_SIMILARITY:
+                assigned.append(replace(s, topic_id=OTHER_ID, topic_label=OTHER_LABEL, topic_score=round(top, 4)))
+                continue
+            secondary = None
+            if second is not None and scores[i, second] >= max(settings.TOPIC_MIN_SIMILARITY, top - settings.TOPIC_SECONDARY_MARGIN):
+                secondary = seeds[second].topic_id
+            assigned.append(replace(s, topic_id=seeds[best].topic_id, topic_label=labels[seeds[best].topic_id],
+                                    topic_score=round(top, 4), secondary_topic_id=secondary))
+    else:
+        assigned = [replace(s, topic_id=OTHER_ID, topic_label=OTHER_LABEL) for s in statements]
+    rest = [i for i, s in enumerate(assigned) if s.topic_id == OTHER_ID]
+    discovered_statements, discovered = discover_topics([assigned[i] for i in rest], vectors[rest])
+    for i, s in zip(rest, discovered_statements):
+        assigned[i] = s
+    sizes = Counter(s.topic_id for s in assigned)
+    topics = [Topic(seed.topic_id, seed.label, seed.keywords[:8], sizes.get(seed.topic_id, 0), True) for seed in seeds]
+    topics += discovered
+    if sizes.get(OTHER_ID):
+        topics.append(Topic(OTHER_ID, OTHER_LABEL, (), sizes[OTHER_ID], False))
+    return assigned, topics
