@@ -31,7 +31,42 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--reference", type=Path, default=None, help="corpus reference folder (actors.csv, events.csv, topics.yaml)")
     build.add_argument("--replace-reference", action="store_true", help="use only the corpus reference, not data/reference")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
+    ev = sub.add_parser("eval", help="score dating, statements, speakers, stance and topics on our fixtures")
+    ev.add_argument("--no-topics", action="store_true", help="skip the topic evaluation (it loads the model)")
+    ev.add_argument("--show-errors", type=int, default=0, metavar="N", help="print up to N failing cases per section")
     return parser
+
+
+def run_eval(args) -> int:
+    """Print evaluation figures as JSON and fail when one is below its floor."""
+    import json
+
+    from pipeline import evaluate, settings
+    from pipeline.reference import load_reference
+
+    reference = load_reference(settings.DEFAULT_REFERENCE_DIR)
+    figures = {}
+    figures["dating"], dating_results = evaluate.evaluate_dating(reference)
+    figures["statements"], statement_eval = evaluate.evaluate_statements(reference)
+    if not args.no_topics:
+        from pipeline.embedding import MiniLMEmbedder
+
+        figures["topics"] = evaluate.evaluate_topics(reference, MiniLMEmbedder())
+    print(json.dumps(figures, indent=2))
+    if args.show_errors:
+        bad = [r for r in dating_results if r.outcome not in ("exact", "inside", "undated-correct")]
+        for r in bad[: args.show_errors]:
+            print(f"dating {r.outcome}: {r.case_id} truth={r.truth} claim={r.claim.earliest}..{r.claim.latest} "
+                  f"({r.claim.precision}, {r.claim.method}: {r.claim.evidence[:120]})")
+        for err in statement_eval.errors[: args.show_errors]:
+            print("statements", err)
+    floors = evaluate.load_floors()
+    if args.no_topics:
+        floors.pop("topics", None)
+    failures = evaluate.check_floors(figures, floors)
+    for failure in failures:
+        print(f"BELOW FLOOR: {failure}", file=sys.stderr)
+    return 1 if failures else 0
 
 
 def print_summary(report, out: Path) -> None:
@@ -73,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         print_summary(report, args.out)
         return 0
+    if args.command == "eval":
+        return run_eval(args)
     return 1
 
 

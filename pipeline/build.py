@@ -12,8 +12,8 @@ from importlib import metadata
 from pathlib import Path
 
 from pipeline import schema, settings
-from pipeline.dating import DatingContext, date_articles
 from pipeline.date_patterns import parse_date_string
+from pipeline.dating import DatingContext, date_articles
 from pipeline.embedding import CachedEmbedder, Embedder, MiniLMEmbedder
 from pipeline.ingest import ingest
 from pipeline.overrides import apply_overrides, load_overrides

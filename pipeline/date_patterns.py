@@ -23,7 +23,7 @@ YEAR = r"(?:19|20)\d\d"
 # verb "may" and the noun "march" never match).
 DAY_MONTH_RE = re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH_NAME})(?:,?\s+(?P<year>{YEAR}))?\b")
 MONTH_DAY_RE = re.compile(rf"\b(?P<month>{MONTH_NAME})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{YEAR}))?(?!\s*(?:%|per|million|billion|km|people|troops|prisoners|soldiers))")
-ISO_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+ISO_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
 NUMERIC_DMY_RE = re.compile(r"\b(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>(?:19|20)\d\d)\b")
 MONTH_YEAR_RE = re.compile(rf"\b(?:in\s+)?(?P<month>{MONTH_NAME})\s+(?P<year>{YEAR})\b")
 # "in March", "in early January", "last March": a month without a day.
@@ -42,7 +42,7 @@ RELATIVE_AGE_RE = re.compile(
 # Content-relative phrases (about when something was said, relative to the article).
 RELATIVE_PHRASE_RE = re.compile(
     r"\b(?P<phrase>last (?:week|month|year|weekend|night)|yesterday|earlier (?:this|in the) (?:week|month)|"
-    r"earlier today|this (?:week|month|year)|(?P<num>a|one|two|three|four|five|six|\d+) (?P<unit>day|week|month|year)s? ago|"
+    r"earlier today|this (?:week|month|year)|next (?:week|month)|(?P<num>a|one|two|three|four|five|six|\d+) (?P<unit>day|week|month|year)s? ago|"
     r"(?:a|one|two|three|\d+) (?:full )?(?:month|week)s? (?:into|after|since))\b",
     re.IGNORECASE,
 )
@@ -52,7 +52,7 @@ DURATION_SINCE_RE = re.compile(
     r"(?P<num>a|one|two|three|four|five|six|\d+)\s+(?P<unit>day|week|month|year)s?\b",
     re.IGNORECASE,
 )
-FUTURE_CUE_RE = re.compile(r"\b(will|would|next|plans? to|planned to|is to|are to|due to|set to|scheduled|upcoming|expected to)\b", re.IGNORECASE)
+FUTURE_CUE_RE = re.compile(r"\b(will|'ll|shall|next|plans? to|is to|are to|due to|set to|scheduled|upcoming|expected to|should begin|to begin|to start|to resume|ahead of)\b", re.IGNORECASE)
 PAST_CUE_RE = re.compile(
     r"\b(ago|last|since|after|earlier|already|previously|agreed|signed|held|reached|announced|brokered|"
     r"collapsed|ended|expired|took place|was|were|had)\b",
@@ -115,8 +115,9 @@ def weekdays_between(earliest: dt.date, latest: dt.date, weekday: int) -> list[d
 def parse_date_string(value: str, base: dt.date | None = None) -> dt.date | None:
     """Parse a metadata date value (ISO, '12 March 2025', 'Mon, 12 Mar 2025 10:00 GMT', ...)."""
     value = value.strip()
-    if m := ISO_RE.search(value):
-        return safe_date(int(m["year"]), int(m["month"]), int(m["day"]))
+    found = find_full_dates(value)
+    if found:
+        return found[0][1]
     import dateparser
 
     settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
@@ -138,8 +139,9 @@ def find_full_dates(text: str) -> list[tuple[re.Match, dt.date]]:
                 day = safe_date(int(m["year"]), month_number(m["month"]), int(m["day"]))
                 if day:
                     found.append((m, day))
-    for m in ISO_RE.finditer(text):
-        day = safe_date(int(m["year"]), int(m["month"]), int(m["day"]))
-        if day:
-            found.append((m, day))
+    for pattern in (ISO_RE, NUMERIC_DMY_RE):
+        for m in pattern.finditer(text):
+            day = safe_date(int(m["year"]), int(m["month"]), int(m["day"]))
+            if day:
+                found.append((m, day))
     return sorted(found, key=lambda pair: pair[0].start())

@@ -108,6 +108,41 @@ def date_from_url(article: Article) -> DateClaim | None:
     return None
 
 
+DATE_KEY_RE = re.compile(r"^\W*(published|posted|updated|date|datum|dated|first published|last updated|datepublished|time)\b", re.IGNORECASE)
+TIME_NOISE_RE = re.compile(
+    rf"\b\d{{1,2}}[:.]\d\d\b|\b(?:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|cest|msk|et|est|edt|pt|eet|eest)\b|[+-]\d{{1,2}}(?::?\d\d)?\b|"
+    rf"\b{dp.WEEKDAY_NAME}\b|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?|\bT\d\d",
+    re.IGNORECASE,
+)
+MAX_TOP_LINES = 4
+MAX_STAMP_WORDS = 6
+
+
+def top_lines(article: Article) -> list[str]:
+    """Header lines, the title and the first lines of the body: where stamps and ages live."""
+    body_top = [ln for ln in article.text.split("\n")[:MAX_TOP_LINES] if ln.strip()]
+    return [*article.header_lines, article.title, *body_top]
+
+
+def date_from_stamp_lines(article: Article) -> DateClaim | None:
+    """A short line near the top that is essentially a full date ("Tue 18 Mar 2025 21.40 GMT")."""
+    for line in top_lines(article):
+        line = line.strip()
+        if not line or len(line) > 100:
+            continue
+        found = dp.find_full_dates(line)
+        if not found:
+            continue
+        match, day = found[0]
+        rest = TIME_NOISE_RE.sub(" ", line[: match.start()] + " " + line[match.end() :])
+        words = re.findall(r"[A-Za-z]{2,}", rest)
+        keyed = bool(DATE_KEY_RE.match(line))
+        if len(words) <= (MAX_STAMP_WORDS if keyed else 2):
+            method = "header" if keyed or line in article.header_lines else "dateline"
+            return exact(day, method, f"date stamp '{line[:60]}'")
+    return None
+
+
 def find_dateline(article: Article) -> tuple[int | None, int, int, str] | None:
     """(year or None, month, day, matched text) of a dateline or timestamp near the top."""
     top = "\n".join(article.header_lines) + "\n" + article.text[:LEAD_CHARS]
@@ -125,7 +160,9 @@ def date_from_relative_age(article: Article, as_of: dt.date | None) -> DateClaim
     """'7 hours ago' near the top, resolved against an explicit retrieval date."""
     if as_of is None:
         return None
-    for line in article.header_lines:
+    for line in top_lines(article):
+        if len(line) > 60:
+            continue
         m = dp.RELATIVE_AGE_RE.search(line)
         if not m:
             continue
@@ -210,6 +247,12 @@ def event_constraints(text: str, events: tuple[Event, ...]) -> list[Constraint]:
 def _event_sentence_constraints(sentence: str, lower: str, event: Event, phrase: str) -> list[Constraint]:
     """Constraints from one sentence that names one event."""
     name = f"'{phrase}' ({event.title}, {event.date})"
+    days = {(event.date + dt.timedelta(days=i)).weekday() for i in range(((event.date_end or event.date) - event.date).days + 1)}
+    for m in dp.WEEKDAY_RE.finditer(sentence):
+        if dp.WEEKDAYS[m["weekday"].lower()] in days:
+            if dp.FUTURE_CUE_RE.search(lower):
+                return [Constraint(event.date - 6 * DAY, event.date, f"{name} is coming '{m.group(0)}'")]
+            return [Constraint(event.date, (event.date_end or event.date) + 6 * DAY, f"{name} happened '{m.group(0)}'")]
     if re.search(r"\blast month\b", lower):
         first, last = dp.month_bounds(event.date.year, event.date.month)
         return [Constraint(dp.shift_months(first, 1), dp.month_bounds(*divmod_month(first, 1))[1], f"{name} was last month")]
@@ -264,16 +307,23 @@ def date_from_content(article: Article, ctx: DatingContext) -> DateClaim:
     """Intersect content constraints (roles, events, weekday, dateline without year)."""
     text = article.title + "\n" + article.text
     constraints = tenure_constraints(text, ctx.reference.actors) + event_constraints(text, ctx.reference.events)
-    if ctx.upper_bound:
+    if ctx.as_of:
+        constraints.append(Constraint(None, ctx.as_of, f"not after retrieval on {ctx.as_of}"))
+    elif ctx.upper_bound:
         constraints.append(Constraint(None, ctx.upper_bound, f"not after {ctx.upper_bound} (build date)"))
     earliest, latest, notes = combine(constraints)
     dateline = find_dateline(article)
     weekday = lead_weekday(article.text)
-    if dateline and earliest and latest:
+    if dateline and latest:
         _, month, day, raw = dateline
-        days = [d for y in range(earliest.year, latest.year + 1) if (d := dp.safe_date(y, month, day)) and earliest <= d <= latest]
+        low = earliest or latest - dt.timedelta(days=365)
+        high = latest if earliest or ctx.as_of else None
+        if earliest and not ctx.as_of and (latest - earliest).days > 365:
+            high = earliest + dt.timedelta(days=365)  # news is about recent events: within a year of the latest one it cites
+        days = [d for y in range(low.year, latest.year + 1) if (d := dp.safe_date(y, month, day)) and low <= d <= (high or low)]
         if len(days) == 1:
-            return exact(days[0], "dateline", f"dateline '{raw}'; year from: " + "; ".join(notes))
+            basis = "; ".join(notes) if earliest else f"retrieved {ctx.as_of}, published within the year before"
+            return exact(days[0], "dateline", f"dateline '{raw}'; year from: {basis}")
     if not notes or earliest is None or latest is None:
         return DateClaim(None, earliest, latest, "unknown", "unknown" if earliest is None else "inferred",
                          "; ".join(notes) or "no date evidence found")
@@ -295,7 +345,7 @@ def date_article(article: Article, ctx: DatingContext) -> DateClaim:
     as_of = ctx.as_of
     if article.retrieved_raw:
         as_of = dp.parse_date_string(article.retrieved_raw) or as_of
-    for claim in (date_from_header(article), date_from_url(article)):
+    for claim in (date_from_header(article), date_from_url(article), date_from_stamp_lines(article)):
         if claim is not None and claim.precision == "day":
             return claim
     dateline = find_dateline(article)

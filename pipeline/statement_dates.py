@@ -7,6 +7,7 @@ January article is the previous December; "talks resume on 15 April" looks forwa
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from pipeline import date_patterns as dp
 from pipeline.dating import DAY, exact, interval_claim
@@ -21,19 +22,34 @@ def _inherit(article_claim: DateClaim) -> DateClaim:
                      "article", f"same as article ({article_claim.evidence})")
 
 
+LOCAL_FUTURE_RE = re.compile(r"\bwould\b(?!\s+(?:have|not have))", re.IGNORECASE)
+PARENTHETICAL_RE = re.compile(r",\s*(?:who|which|whose|where|when)\b[^,]*,")
+
+
 def _pick_year(month: int, day: int | None, anchor: dt.date, future: bool) -> int:
-    """The year that puts month/day nearest the anchor: before it for past tense, after for future."""
-    probe = dp.safe_date(anchor.year, month, day or 1) or dt.date(anchor.year, month, 1)
-    if future:
-        return anchor.year if probe >= anchor.replace(day=1) else anchor.year + 1
-    if day is None:
+    """The year for a month (and day) without one: nearest the anchor for a day, by tense for a bare month."""
+    def distance(year: int) -> int:
+        probe = dp.safe_date(year, month, day or 15) or dt.date(year, month, 1)
+        return abs((probe - anchor).days)
+
+    if day is None:  # a bare month points back unless the tense looks forward
+        if future:
+            return anchor.year if month >= anchor.month else anchor.year + 1
         return anchor.year if month <= anchor.month else anchor.year - 1
-    return anchor.year if probe <= anchor else anchor.year - 1
+    years = sorted((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: (distance(y), -y if future else y))
+    return years[0]
+
+
+def _is_future_near(sentence: str, position: int) -> bool:
+    """A future cue in the words just before a date expression ("will meet on Thursday")."""
+    window = sentence[max(0, position - 45) : position]
+    return bool(dp.FUTURE_CUE_RE.search(window) or LOCAL_FUTURE_RE.search(window))
 
 
 def date_statement(sentence: str, article_claim: DateClaim) -> DateClaim:
     """The date claim of one statement sentence, given its article's claim."""
     anchor = article_claim.value
+    sentence = PARENTHETICAL_RE.sub(lambda m: " " * len(m.group(0)), sentence)
     future = bool(dp.FUTURE_CUE_RE.search(sentence))
     for m, day in dp.find_full_dates(sentence):
         return exact(day, "explicit", f"'{m.group(0)}' in the sentence")
@@ -62,7 +78,7 @@ def date_statement(sentence: str, article_claim: DateClaim) -> DateClaim:
     for m in dp.WEEKDAY_RE.finditer(sentence):
         weekday = dp.WEEKDAYS[m["weekday"].lower()]
         prep = (m["prep"] or "").lower()
-        if prep == "next" or (future and prep != "last"):
+        if prep == "next" or (prep != "last" and _is_future_near(sentence, m.start())):
             day = dp.next_weekday(anchor + DAY, weekday) if prep == "next" else dp.next_weekday(anchor, weekday)
         else:
             day = dp.previous_weekday(anchor - (7 * DAY if prep == "last" else dt.timedelta()), weekday)
@@ -96,6 +112,12 @@ def _relative_phrase(m, anchor: dt.date) -> DateClaim | None:
         return interval_claim(start, anchor, "relative", evidence)
     if phrase in ("earlier this month", "earlier in the month", "this month"):
         return interval_claim(anchor.replace(day=1), anchor, "relative", evidence)
+    if phrase == "next week":
+        start = anchor + dt.timedelta(days=7 - anchor.weekday())
+        return interval_claim(start - DAY, start + 6 * DAY, "relative", evidence)
+    if phrase == "next month":
+        first, last = dp.month_bounds(*divmod(anchor.year * 12 + anchor.month, 12))  if anchor.month < 12 else dp.month_bounds(anchor.year + 1, 1)
+        return interval_claim(first, last, "relative", evidence)
     if phrase == "earlier today":
         return exact(anchor, "relative", evidence)
     if phrase == "this year":

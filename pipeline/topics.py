@@ -98,7 +98,7 @@ def discover_topics(statements: list[Statement], vectors: np.ndarray) -> tuple[l
         ids[c] = (topic_id, " / ".join(terms).capitalize() or "Unlabelled")
         topics.append(Topic(topic_id, ids[c][1], tuple(words[c][:8]), sizes[c], False))
     out = []
-    for s, lab, vec in zip(statements, labels, vectors):
+    for s, lab in zip(statements, labels):
         if lab in ids:
             out.append(replace(s, topic_id=ids[lab][0], topic_label=ids[lab][1]))
         else:

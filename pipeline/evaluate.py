@@ -1,0 +1,232 @@
+"""Quality as a command: score dating, statements, speakers, stance and topics on our fixtures.
+
+`python -m pipeline eval` prints the figures and fails when one drops below the floors in
+`tests/fixtures/floors.yaml`. Fixtures are hand-written snippets with known answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from pipeline import settings
+from pipeline.dating import DatingContext, date_article, exact
+from pipeline.ingest import clean_document
+from pipeline.records import Article, DateClaim, RawDocument
+from pipeline.reference import Reference
+from pipeline.speakers import SpeakerIndex
+from pipeline.stance import classify_stance
+from pipeline.statement_dates import date_statement
+from pipeline.statements import extract_statements
+
+FIXTURES = settings.REPO_ROOT / "tests" / "fixtures"
+DATING_FIXTURE = FIXTURES / "dating_cases.yaml"
+STATEMENTS_FIXTURE = FIXTURES / "statements.yaml"
+FLOORS_FILE = FIXTURES / "floors.yaml"
+
+
+@dataclass
+class DatingResult:
+    """One dating case: its truth, the claim we made, and how it scored."""
+
+    case_id: str
+    rule: str
+    truth: tuple[dt.date | None, dt.date | None]
+    claim: DateClaim
+    outcome: str  # exact | inside | undated-correct | too-wide | wrong | confidently-wrong | missed
+
+
+def _as_date(value) -> dt.date | None:
+    """YAML gives dates already; strings are parsed."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def article_from_text(text: str, source: str = "case.txt") -> Article:
+    """An article as ingest would make it from a plain-text file."""
+    result = clean_document(RawDocument(source_path=source, fmt="txt", text=text))
+    if not isinstance(result, Article):
+        result = Article(article_id="x", source_path=source, title="", outlet=None, url=None, text=text)
+    return result
+
+
+def score_claim(claim: DateClaim, truth_e: dt.date | None, truth_l: dt.date | None) -> str:
+    """Compare a claim with the truth interval."""
+    if truth_e is None:
+        if not claim.is_known or claim.precision == "unknown":
+            return "undated-correct"
+        return "confidently-wrong" if (claim.width_days or 0) <= settings.CONFIDENT_WIDTH_DAYS else "wrong"
+    if not claim.is_known:
+        return "missed"
+    if claim.earliest <= truth_e and truth_l <= claim.latest:
+        if truth_e == truth_l and claim.value == truth_e and claim.precision == "day":
+            return "exact"
+        if truth_e != truth_l and claim.earliest == truth_e and claim.latest == truth_l:
+            return "exact"
+        return "inside"
+    if claim.latest < truth_e or claim.earliest > truth_l:
+        return "confidently-wrong" if claim.width_days <= settings.CONFIDENT_WIDTH_DAYS else "wrong"
+    return "wrong" if claim.width_days > (truth_l - truth_e).days else "confidently-wrong"
+
+
+def evaluate_dating(reference: Reference, path: Path = DATING_FIXTURE) -> tuple[dict, list[DatingResult]]:
+    """Dating accuracy on the labelled cases: exact, inside the interval, confidently wrong."""
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+    results = []
+    for case in cases:
+        truth = (_as_date(case.get("truth_earliest")), _as_date(case.get("truth_latest")))
+        if case["kind"] == "article":
+            as_of = _as_date(case.get("as_of"))
+            ctx = DatingContext(reference, as_of, as_of)
+            claim = date_article(article_from_text(case["text"]), ctx)
+        else:
+            article_day = _as_date(case["article_date"])
+            claim = date_statement(case["text"].strip(), exact(article_day, "header", "fixture"))
+        results.append(DatingResult(case["id"], case["rule"], truth, claim, score_claim(claim, *truth)))
+    counts = Counter(r.outcome for r in results)
+    n = len(results)
+    good = counts["exact"] + counts["inside"] + counts["undated-correct"]
+    summary = {
+        "cases": n,
+        "exact": counts["exact"],
+        "inside_interval": counts["inside"],
+        "undated_correct": counts["undated-correct"],
+        "missed": counts["missed"],
+        "wrong_wide": counts["wrong"],
+        "confidently_wrong": counts["confidently-wrong"],
+        "correct_rate": round(good / n, 3) if n else 0.0,
+        "exact_rate": round(counts["exact"] / n, 3) if n else 0.0,
+        "confidently_wrong_rate": round(counts["confidently-wrong"] / n, 3) if n else 0.0,
+    }
+    return summary, results
+
+
+@dataclass
+class StatementEval:
+    """Counts behind statement-finding precision/recall and attribution accuracy."""
+
+    expected: int = 0
+    found: int = 0
+    predicted: int = 0
+    predicted_matching: int = 0
+    context_flagged: int = 0
+    speaker_ok: int = 0
+    side_ok: int = 0
+    stance_ok: int = 0
+    stance_total: int = 0
+    errors: list = field(default_factory=list)
+
+
+def _same_speaker(predicted: str | None, expected: str | None) -> bool:
+    """Speaker names equal, ignoring case and dots."""
+    norm = lambda s: (s or "").lower().replace(".", "").strip()  # noqa: E731
+    return norm(predicted) == norm(expected)
+
+
+def evaluate_statements(reference: Reference, path: Path = STATEMENTS_FIXTURE) -> tuple[dict, StatementEval]:
+    """Statement finding (precision/recall) and speaker, side and stance accuracy."""
+    snippets = yaml.safe_load(path.read_text(encoding="utf-8"))["snippets"]
+    index = SpeakerIndex(reference.actors)
+    ev = StatementEval()
+    for snip in snippets:
+        text = snip["text"].strip()
+        article = Article(article_id=snip["id"], source_path=snip["id"], title="", outlet=None, url=None, text=text)
+        predicted = extract_statements(article, index)
+        ev.predicted += len(predicted)
+        gold = snip.get("statements") or []
+        matched_pred = set()
+        for g in gold:
+            ev.expected += 1
+            hit = next((p for p in predicted if g["contains"] in p.text), None)
+            if hit is None:
+                ev.errors.append((snip["id"], "missed", g["contains"], None, g.get("speaker")))
+                continue
+            matched_pred.add(hit.statement_id)
+            ev.found += 1
+            if _same_speaker(hit.speaker, g.get("speaker")):
+                ev.speaker_ok += 1
+            else:
+                ev.errors.append((snip["id"], "speaker", g["contains"], hit.speaker, g.get("speaker")))
+            ev.side_ok += hit.side == g.get("side")
+            stance, _ = classify_stance(hit.text)
+            ev.stance_total += 1
+            ev.stance_ok += stance == g.get("stance")
+        ev.predicted_matching += len(matched_pred)
+        for ctx_text in snip.get("context") or []:
+            if any(ctx_text in p.text for p in predicted if p.statement_id not in matched_pred):
+                ev.context_flagged += 1
+    summary = {
+        "statements_expected": ev.expected,
+        "recall": round(ev.found / ev.expected, 3) if ev.expected else 0.0,
+        "precision": round(ev.predicted_matching / ev.predicted, 3) if ev.predicted else 0.0,
+        "context_sentences_taken_as_statements": ev.context_flagged,
+        "speaker_accuracy": round(ev.speaker_ok / ev.found, 3) if ev.found else 0.0,
+        "side_accuracy": round(ev.side_ok / ev.found, 3) if ev.found else 0.0,
+        "stance_accuracy": round(ev.stance_ok / ev.stance_total, 3) if ev.stance_total else 0.0,
+    }
+    return summary, ev
+
+
+def load_floors(path: Path = FLOORS_FILE) -> dict:
+    """Minimum figures the eval gate enforces."""
+    if not path.exists():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def check_floors(figures: dict[str, dict], floors: dict) -> list[str]:
+    """Every figure below its floor (or above its ceiling for *_rate of errors)."""
+    failures = []
+    for section, limits in floors.items():
+        for key, limit in (limits or {}).items():
+            value = figures.get(section, {}).get(key.removeprefix("max_"))
+            if value is None:
+                failures.append(f"{section}.{key}: figure missing")
+            elif key.startswith("max_") and value > limit:
+                failures.append(f"{section}.{key.removeprefix('max_')} = {value} above ceiling {limit}")
+            elif not key.startswith("max_") and value < limit:
+                failures.append(f"{section}.{key} = {value} below floor {limit}")
+    return failures
+
+
+def evaluate_topics(reference: Reference, embedder, path: Path = STATEMENTS_FIXTURE) -> dict:
+    """Topic agreement on the gold statement sentences: seeded accuracy, purity, inverse purity, AMI."""
+    from sklearn.metrics import adjusted_mutual_info_score
+
+    from pipeline.records import Statement
+    from pipeline.sentences import split_sentences
+    from pipeline.topics import assign_topics
+
+    snippets = yaml.safe_load(path.read_text(encoding="utf-8"))["snippets"]
+    statements, gold = [], []
+    for snip in snippets:
+        sentences = split_sentences(snip["text"].strip())
+        for i, g in enumerate(snip.get("statements") or []):
+            sentence = next((s.text for s in sentences if g["contains"] in s.text), g["contains"])
+            statements.append(Statement(statement_id=f"{snip['id']}-{i}", article_id=snip["id"], text=sentence, char_start=0, char_end=0))
+            gold.append(g["topic"])
+    assigned, _ = assign_topics(statements, list(reference.topics), embedder)
+    predicted = [s.topic_id for s in assigned]
+    seeded_ids = {t.topic_id for t in reference.topics}
+    seeded = [(p, g) for p, g in zip(predicted, gold) if g in seeded_ids]
+    return {
+        "statements": len(gold),
+        "seeded_accuracy": round(sum(p == g for p, g in seeded) / len(seeded), 3) if seeded else 0.0,
+        "purity": round(_purity(predicted, gold), 3),
+        "inverse_purity": round(_purity(gold, predicted), 3),
+        "ami": round(float(adjusted_mutual_info_score(gold, predicted)), 3),
+        "assigned_other": sum(p == "other" for p in predicted),
+    }
+
+
+def _purity(clusters: list[str], classes: list[str]) -> float:
+    """Share of items whose cluster's majority class is their own class."""
+    by_cluster: dict[str, Counter] = {}
+    for c, k in zip(clusters, classes):
+        by_cluster.setdefault(c, Counter())[k] += 1
+    return sum(counter.most_common(1)[0][1] for counter in by_cluster.values()) / max(len(classes), 1)
