@@ -1,0 +1,157 @@
+"""The whole build: store contract, rejects, atomic replace, lock, CLI, and the seed acceptance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+
+from pipeline import schema
+from pipeline.__main__ import main
+from pipeline.build import BuildOptions, run_build
+from pipeline.store import StoreLock, StoreLockedError
+
+ARTICLE = """Published: {date}
+Source: Test Wire
+
+Envoys meet again on the {topic}
+
+GENEVA, {md} (Test Wire) - Foreign Minister Anna Keller said on Tuesday that her country was ready to discuss the {topic}, but only if the other side stopped its attacks.
+
+"We want an agreement on the {topic} and we will work for it," Keller told reporters.
+
+Officials in the capital rejected the proposal as unacceptable, a spokesman for the ministry said.
+"""
+
+
+def write_corpus(root, n=3):
+    root.mkdir(parents=True, exist_ok=True)
+    topics = ["energy moratorium", "prisoner exchange", "sanctions relief", "ceasefire"]
+    for i in range(n):
+        day = dt.date(2025, 3, 3) + dt.timedelta(days=7 * i)
+        (root / f"a{i}.txt").write_text(
+            ARTICLE.format(date=day.isoformat(), topic=topics[i % 4], md=day.strftime("%B %-d")), encoding="utf-8"
+        )
+    (root / "empty.txt").write_text("", encoding="utf-8")
+    (root / "bad.json").write_text("{not json", encoding="utf-8")
+
+
+def build(tmp_path, embedder, **kw):
+    out = tmp_path / "store"
+    report = run_build(BuildOptions(input_dir=tmp_path / "in", out_dir=out, build_date=dt.date(2026, 1, 1), embedder=embedder, **kw))
+    return out, report
+
+
+def test_store_follows_the_contract(tmp_path, fake_embedder):
+    write_corpus(tmp_path / "in")
+    out, report = build(tmp_path, fake_embedder)
+    articles = pd.read_parquet(out / schema.ARTICLES_FILE)
+    statements = pd.read_parquet(out / schema.STATEMENTS_FILE)
+    topics = pd.read_parquet(out / schema.TOPICS_FILE)
+    rejects = pd.read_parquet(out / schema.REJECTS_FILE)
+    manifest = json.loads((out / schema.MANIFEST_FILE).read_text())
+    assert set(schema.ARTICLE_COLUMNS) <= set(articles.columns)
+    assert set(schema.STATEMENT_COLUMNS) <= set(statements.columns)
+    assert list(topics.columns) == list(schema.TOPIC_COLUMNS)
+    assert list(rejects.columns) == list(schema.REJECT_COLUMNS)
+    assert len(articles) == 3 and report.articles == 3
+    assert articles["published"].notna().all()
+    assert set(articles["published_method"]) == {"header"}
+    assert sorted(rejects["source_path"]) == ["bad.json", "empty.txt"]
+    assert statements["side"].isin(schema.SIDES).all()
+    assert statements["stance"].isin(schema.STANCES).all()
+    assert statements["said_precision"].isin(schema.PRECISIONS).all()
+    assert (statements["speaker"] == "Anna Keller").sum() >= 3
+    assert statements["said_on"].notna().all()
+    for _, s in statements.iterrows():
+        text = articles.set_index("article_id").loc[s["article_id"], "text"]
+        assert text[s["char_start"] : s["char_end"]] == s["text"]
+    assert manifest["counts"]["articles"] == 3 and manifest["counts"]["rejects"] == 2
+    assert set(manifest["timings"]) >= {"read", "ingest", "dating", "statements", "topics"}
+    assert "a0.txt" in manifest["inputs"]
+
+
+def test_rebuild_is_deterministic_and_reuses_embeddings(tmp_path, fake_embedder):
+    write_corpus(tmp_path / "in")
+    out, _ = build(tmp_path, fake_embedder)
+    first = pd.read_parquet(out / schema.STATEMENTS_FILE)
+    out, _ = build(tmp_path, fake_embedder)
+    second = pd.read_parquet(out / schema.STATEMENTS_FILE)
+    manifest = json.loads((out / schema.MANIFEST_FILE).read_text())
+    pd.testing.assert_frame_equal(first, second)
+    assert manifest["embedding_cache"]["misses"] == 0
+
+
+def test_a_failed_build_leaves_the_old_store(tmp_path, fake_embedder, monkeypatch):
+    write_corpus(tmp_path / "in")
+    out, _ = build(tmp_path, fake_embedder)
+    before = pd.read_parquet(out / schema.STATEMENTS_FILE)
+    write_corpus(tmp_path / "in", n=4)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("killed")
+
+    monkeypatch.setattr("pipeline.store.pd.DataFrame.to_parquet", boom)
+    with pytest.raises(RuntimeError):
+        build(tmp_path, fake_embedder)
+    monkeypatch.undo()
+    after = pd.read_parquet(out / schema.STATEMENTS_FILE)
+    pd.testing.assert_frame_equal(before, after)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".store.") and p.is_dir()]
+
+
+def test_second_build_on_a_locked_store_is_refused(tmp_path, fake_embedder):
+    write_corpus(tmp_path / "in")
+    with StoreLock(tmp_path / "store"):
+        with pytest.raises(StoreLockedError, match="another build"):
+            build(tmp_path, fake_embedder)
+
+
+def test_cli_build_prints_summary(tmp_path, fake_embedder, monkeypatch, capsys):
+    write_corpus(tmp_path / "in")
+    monkeypatch.setattr("pipeline.build.MiniLMEmbedder", lambda: fake_embedder)
+    code = main(["build", str(tmp_path / "in"), "--out", str(tmp_path / "store"), "--quiet"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "articles   3" in out and "rejected   2" in out and "bad.json: malformed JSON" in out
+    assert (tmp_path / "store" / schema.STATEMENTS_FILE).exists()
+
+
+def test_cli_reports_missing_input(tmp_path, capsys):
+    assert main(["build", str(tmp_path / "nope"), "--out", str(tmp_path / "store")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_corpus_reference_replaces_default(tmp_path, fake_embedder):
+    write_corpus(tmp_path / "in")
+    ref = tmp_path / "in" / "reference"
+    ref.mkdir()
+    (ref / "actors.csv").write_text(
+        "name,aliases,side,kind,role,role_start,role_end\nAnna Keller,Keller,europe,person,Foreign Minister,2020-01-01,\n",
+        encoding="utf-8",
+    )
+    out, report = build(tmp_path, fake_embedder, replace_reference=True)
+    statements = pd.read_parquet(out / schema.STATEMENTS_FILE)
+    assert set(statements.loc[statements["speaker"] == "Anna Keller", "side"]) == {"europe"}
+    assert not any(r.source_path.startswith("reference/") for r in report.rejects)
+
+
+# --- acceptance on the five real seeds (real model) ------------------------------------------
+
+
+@pytest.mark.slow
+def test_seed_store_acceptance(seed_store):
+    articles = pd.read_parquet(seed_store / schema.ARTICLES_FILE)
+    statements = pd.read_parquet(seed_store / schema.STATEMENTS_FILE)
+    assert len(articles) == 5
+    per_article = statements.groupby("article_id").size()
+    assert (per_article.reindex(articles["article_id"], fill_value=0) >= 2).all()
+    zero = articles.set_index("source_path").loc["000_64e7ff765e8523a4.txt"]
+    assert str(zero["published"].date()) == "2025-05-10" and zero["published_method"] == "header"
+    peskov_quotes = statements[statements["text"].str.contains(r"Peskov (?:said|added|told)", regex=True)]
+    assert len(peskov_quotes) >= 4
+    assert (peskov_quotes["speaker"] == "Dmitry Peskov").all()
+    topics = set(statements["topic_id"])
+    assert {"energy_moratorium", "territorial_demands", "resources_deal"} <= topics
