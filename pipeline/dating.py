@@ -114,6 +114,7 @@ TIME_NOISE_RE = re.compile(
     rf"\b{dp.WEEKDAY_NAME}\b|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?|\bT\d\d",
     re.IGNORECASE,
 )
+RETRIEVAL_LINE_RE = re.compile(r"^\W*(retrieved|accessed|fetched|crawled|downloaded|scraped|as of)\b", re.IGNORECASE)
 MAX_TOP_LINES = 4
 MAX_STAMP_WORDS = 6
 
@@ -128,7 +129,7 @@ def date_from_stamp_lines(article: Article) -> DateClaim | None:
     """A short line near the top that is essentially a full date ("Tue 18 Mar 2025 21.40 GMT")."""
     for line in top_lines(article):
         line = line.strip()
-        if not line or len(line) > 100:
+        if not line or len(line) > 100 or RETRIEVAL_LINE_RE.match(line):
             continue
         found = dp.find_full_dates(line)
         if not found:

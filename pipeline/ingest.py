@@ -103,7 +103,11 @@ def clean_document(doc: RawDocument) -> Article | Reject:
     lines = doc.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     fields, header, rest = split_header(lines)
     title = doc.title or fields.get("title")
-    if not title:
+    if title:
+        first = next((i for i, ln in enumerate(rest) if ln.strip()), None)
+        if first is not None and normalise_text(rest[first]) == normalise_text(title):
+            rest = rest[first + 1 :]  # the headline repeated at the top of the body
+    else:
         title, idx = pick_title(rest)
         if idx >= 0:
             header = header + [ln.strip() for ln in rest[:idx] if ln.strip()]
@@ -148,18 +152,47 @@ def _outlet_from_lines(lines: list[str]) -> str | None:
     return None
 
 
+NEAR_DUPLICATE_RATIO = 92
+SKETCH_WORDS = 25
+
+
+def _sketch_keys(norm: str) -> tuple[str, str]:
+    """Opening and closing words of a normalised text: copies share at least one of them."""
+    words = norm.split()
+    return " ".join(words[:SKETCH_WORDS]), " ".join(words[-SKETCH_WORDS:])
+
+
 def mark_duplicates(articles: list[Article]) -> list[Article]:
-    """Give exact copies their own id and point ``duplicate_of`` at the first copy."""
+    """Point ``duplicate_of`` at the first copy, for exact and near-identical (syndicated) texts.
+
+    Exact copies get an id of their own (text + path) so ids stay unique; near copies are
+    found among articles sharing their opening or closing words, then confirmed by similarity.
+    """
+    from rapidfuzz import fuzz
+
     seen: dict[str, str] = {}
+    by_key: dict[str, list[tuple[str, str]]] = {}
     out = []
     for art in sorted(articles, key=lambda a: a.source_path):
+        norm = normalise_text(art.text)
         original = seen.get(art.article_id)
         if original is None:
+            for key in _sketch_keys(norm):
+                for other_id, other_norm in by_key.get(key, []):
+                    if fuzz.ratio(norm[:5000], other_norm[:5000]) >= NEAR_DUPLICATE_RATIO:
+                        original = other_id
+                        break
+                if original:
+                    break
+        if original is None:
             seen[art.article_id] = art.article_id
+            for key in _sketch_keys(norm):
+                by_key.setdefault(key, []).append((art.article_id, norm))
             out.append(art)
+        elif original == art.article_id:
+            out.append(_replace(art, article_id=hash_id(norm, art.source_path), duplicate_of=original))
         else:
-            new_id = hash_id(normalise_text(art.text), art.source_path)
-            out.append(_replace(art, article_id=new_id, duplicate_of=original))
+            out.append(_replace(art, duplicate_of=original))
     return out
 
 

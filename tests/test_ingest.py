@@ -147,3 +147,19 @@ def test_seed_boilerplate_is_stripped(seeds_dir, name):
     for junk in ("Dear readers", "Read Entire Article", "Read more", "small favor", "Remind me later"):
         assert junk not in art.text
     assert "Peskov" in art.text
+
+
+def test_syndicated_copy_with_other_header_and_an_edit_is_a_duplicate():
+    body = BODY * 3 + "The envoy added that a further round was possible before the summer recess.\n"
+    a = doc("Title: Envoys meet\nPublished: 1 May 2025\n\nEnvoys meet\n\n" + body, source_path="a.txt")
+    b = doc("date 2025-05-01 https://other.example/x\n\nEnvoys meet\n\n" + body.replace("recess.", "recess, officials said.")
+            + "\nRead more: other stories\n", source_path="b.txt")
+    articles, _ = ingest([a, b])
+    assert articles[1].duplicate_of == articles[0].article_id
+
+
+def test_different_articles_are_not_duplicates():
+    a = doc("One\n\n" + BODY, source_path="a.txt")
+    b = doc("Two\n\nKYIV, May 2 - The president said the ceasefire had collapsed and talks were over for now.\n", source_path="b.txt")
+    articles, _ = ingest([a, b])
+    assert all(x.duplicate_of is None for x in articles)
