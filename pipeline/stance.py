@@ -1,7 +1,8 @@
 """Stance stage: supports / conditional / opposes / neutral, with the cues that decided it.
 
 Transparent rules over cue words, so a reader can see why a statement was classed the
-way it was (the cues are stored beside the stance).
+way it was (the cues are stored beside the stance). Conditions win over plain support
+("we support a truce, but questions must be answered first"); negated support is opposition.
 """
 
 from __future__ import annotations
@@ -13,38 +14,46 @@ from pipeline.records import Statement
 
 SUPPORT_RE = re.compile(
     r"\b(supports?|supported|backs?|backed|welcomed?|welcomes|ready|prepared|willing|open to|agreed?|agrees|committed|"
-    r"favou?rs?|endorsed?|hopes?|hoped|wants?|wanted|progress|positive|constructive|achieved|accepts?|accepted|"
+    r"favou?rs?|favou?red|in favou?r|endorsed?|hopes?|hoped|wants?|wanted|progress|positive|constructive|achieved|accepts?|accepted|"
     r"proposed?|proposes|offered|calls? for|called for|urged?|must|should|needed|is needed|are needed|deserves?|"
-    r"praised|approval|wisely|good|will join)\b",
+    r"praised|approval|approved?|wisely|good|will join|step forward|first step|partnership|stake in|observing|honou?ring|"
+    r"carried it out|would help|work for|equal footing|truly equal|up to the russians|on the table)\b",
     re.IGNORECASE,
 )
 OPPOSE_RE = re.compile(
     r"\b(rejects?|rejected|rejection|refused?|refuses|never|unacceptable|non-starter|opposes?|opposed|against|"
-    r"denied|denies|dismissed|dismisses|blames?|blamed|accused|accuses|condemned|condemns|ruled out|rules out|"
-    r"won'?t|will not|cannot|can'?t|impossible|no (?:progress|conditions?|specific|one)|not (?:yet )?(?:ripe|suitable|possible|ready)|"
-    r"unwilling\w*|avoid\w*|escape|threat\w*|violat\w*|complicated|do not see|not adhered|derailed|lack of|"
-    r"under no circumstances|red line|illegitimate|sabotag\w*|blocking|stop bombing)\b",
+    r"dismissed|dismisses|condemned|condemns|ruled out|rules out|"
+    r"won'?t|will not|would not|cannot|can'?t|impossible|no (?:progress|conditions?|specific|mandate|lasting|dictated|one)|"
+    r"not (?:yet )?(?:ripe|suitable|possible|ready|realistic|the time|up for|going to|serious)|nothing to discuss|off the table|"
+    r"unwilling\w*|avoid\w*|escape|threat\w*|complicated|do not see|derailed|lack of|sign away|"
+    r"under no circumstances|red line|illegitimate|sabotag\w*|blocking|stop bombing|legitimate targets?|"
+    r"drag the war out|root cause|not be drawn|wash its hands|behind our backs|excuses?|ultimatum|stunt|trick)\b",
     re.IGNORECASE,
 )
-CONDITION_RE = re.compile(
-    r"\b(only if|if|unless|provided(?: that)?|on condition|conditions?|as soon as|once|before that|first|but|however|"
-    r"in exchange|in return|depends on|subject to|whole range of questions|questions (?:remain|has to|have to)|"
-    r"as long as|until)\b",
+STRONG_CONDITION_RE = re.compile(
+    r"\b(only if|only when|only after|unless|provided(?: that)?|on condition|as soon as|the moment|depends? on|depend on|"
+    r"in exchange|in return for|subject to|otherwise|whole range of questions|questions (?:remain|has to|have to)|"
+    r"(?:has|have) to be answered|as long as|until|before (?:any|a|that)|without verification|if our|if they|if it|if the|if kyiv|if moscow|"
+    r"if russia|if ukraine|if washington)\b",
     re.IGNORECASE,
 )
-NEGATED_SUPPORT_RE = re.compile(r"\b(not|never|no longer)\s+(?:\w+\s+)?(support|ready|prepared|willing|agree|accept)\w*", re.IGNORECASE)
+WEAK_CONDITION_RE = re.compile(r"\b(if|but|however|though|although|yet|first)\b", re.IGNORECASE)
+NEGATED_SUPPORT_RE = re.compile(r"\b(not|never|no longer)\s+(?:\w+\s+)?(support|ready|prepared|willing|agree|accept|approve)\w*", re.IGNORECASE)
 
 
 def classify_stance(text: str) -> tuple[str, list[str]]:
     """Stance of one statement and the cue words found in it."""
     supports = [m.group(0).lower() for m in SUPPORT_RE.finditer(text)]
     opposes = [m.group(0).lower() for m in OPPOSE_RE.finditer(text)]
-    conditions = [m.group(0).lower() for m in CONDITION_RE.finditer(text)]
+    strong = [m.group(0).lower() for m in STRONG_CONDITION_RE.finditer(text)]
+    weak = [m.group(0).lower() for m in WEAK_CONDITION_RE.finditer(text)]
     negated = [m.group(0).lower() for m in NEGATED_SUPPORT_RE.finditer(text)]
+    if strong:
+        return "conditional", strong[:3] + supports[:2] + opposes[:2]
     if negated:
-        return "opposes", negated + opposes
-    if supports and conditions and (not opposes or len(supports) >= len(opposes)):
-        return "conditional", supports[:3] + conditions[:3]
+        return "opposes", negated + opposes[:3]
+    if supports and opposes and weak:
+        return "conditional", supports[:2] + weak[:2] + opposes[:2]
     if opposes and len(opposes) >= len(supports):
         return "opposes", opposes[:4]
     if supports:
