@@ -28,6 +28,7 @@ LINE_PATTERNS = [
     r"by\s*[·|•-].{0,80}",
     r"[\w .'-]{0,60}\bcontributed (reporting|to this report)\.?",
     r"\d+\s*(min|minute)s? read",
+    r"\(?\s*(additional )?(reporting|writing|editing|compiled|produced) by\b.{0,200}\)?\.?",
     r"listen to (this )?article.*",
     r"(click|tap) here.*",
     r"…?\s*we have a small favou?r to ask\.?",
@@ -67,6 +68,11 @@ def find_appeal_start(lines: list[str]) -> int | None:
     return None
 
 
+def is_appeal_paragraph(line: str) -> bool:
+    """A one-paragraph donation appeal anywhere in the text ("Dear readers, ... please support us")."""
+    return bool(APPEAL_START_RE.match(line)) and len(APPEAL_WORDS_RE.findall(line)) >= 2 and len(line) < 600
+
+
 def split_boilerplate(lines: list[str]) -> tuple[list[str], list[str]]:
     """Separate content lines from boilerplate lines; both keep their original order."""
     cut = find_appeal_start(lines)
@@ -74,7 +80,7 @@ def split_boilerplate(lines: list[str]) -> tuple[list[str], list[str]]:
     removed = [] if cut is None else [ln for ln in lines[cut:] if ln.strip()]
     kept = []
     for line in body_lines:
-        if is_boilerplate_line(line):
+        if is_boilerplate_line(line) or is_appeal_paragraph(line):
             removed.append(line.strip())
         else:
             kept.append(line)

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 
 from pipeline import date_patterns as dp
+from pipeline import settings
+from pipeline.event_mentions import event_index
 from pipeline.records import Article, DateClaim
 from pipeline.reference import Actor, Event, Reference
 
@@ -28,7 +30,7 @@ TIMESTAMP_RE = re.compile(
 )
 FORMER_RE = re.compile(r"\b(former|ex-|then-|erstwhile|late)\s*$", re.IGNORECASE)
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
-DURATION_DAYS = {"day": (1, 1), "week": (6, 9), "month": (26, 34), "year": (330, 400)}
+DURATION_DAYS = {"day": (1, 1), "week": (6, 9), "month": (24, 37), "year": (330, 400)}  # what "a month" can mean
 MIN_ROLE_MENTION_GAP = 60  # characters between a role title and the name it qualifies
 
 
@@ -232,16 +234,33 @@ def split_sentences_simple(text: str) -> list[str]:
     return [s for s in SENTENCE_SPLIT_RE.split(text.replace("\n", " ")) if s.strip()]
 
 
+TEMPORAL_CUE_RE = re.compile(
+    r"\b(yesterday|last (?:week|month)|ago|(?:has|had|have) (?:already )?been|since|after|into|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+
+
 def event_constraints(text: str, events: tuple[Event, ...]) -> list[Constraint]:
-    """Dated events a sentence refers to, with how long ago they were ("a month", "last month")."""
+    """Dated events a sentence refers to, with how long ago they were ("a month", "last month").
+
+    When a sentence names several events, its time words ("ended yesterday") belong to the
+    event named nearest to them; the others only count as having happened before.
+    """
     out: list[Constraint] = []
+    index = event_index(events)
     for sentence in split_sentences_simple(text):
+        hits = index.find(sentence)
+        if not hits:
+            continue
         lower = sentence.lower()
-        for event in events:
-            phrase = next((p for p in event.phrases if p and re.search(r"\b" + re.escape(p) + r"\b", lower)), None)
-            if phrase is None:
-                continue
-            out.extend(_event_sentence_constraints(sentence, lower, event, phrase))
+        cue = TEMPORAL_CUE_RE.search(lower)
+        nearest = min(hits, key=lambda h: abs(h.start - cue.start()) if cue else h.start)
+        for hit in hits:
+            if hit is nearest:
+                out.extend(_event_sentence_constraints(sentence, lower, hit.event, hit.phrase))
+            elif dp.PAST_CUE_RE.search(lower) and not dp.FUTURE_CUE_RE.search(lower):
+                out.append(Constraint(hit.event.date, None, f"refers to '{hit.phrase}' ({hit.event.title}, {hit.event.date}) in the past"))
     return _dedupe(out)
 
 
@@ -257,10 +276,15 @@ def _event_sentence_constraints(sentence: str, lower: str, event: Event, phrase:
     if re.search(r"\blast month\b", lower):
         first, last = dp.month_bounds(event.date.year, event.date.month)
         return [Constraint(dp.shift_months(first, 1), dp.month_bounds(*divmod_month(first, 1))[1], f"{name} was last month")]
+    if re.search(r"\byesterday\b", lower) and dp.PAST_CUE_RE.search(lower):
+        end = event.date_end or event.date
+        if re.search(r"\b(ended|concluded|finished|completed|wrapped up)\b", lower):
+            return [Constraint(end + DAY, end + DAY, f"{name} ended yesterday")]
+        return [Constraint(event.date + DAY, end + DAY, f"{name} was yesterday")]
     if re.search(r"\blast week\b", lower):
         return [Constraint(event.date + dt.timedelta(days=1), event.date + dt.timedelta(days=13), f"{name} was last week")]
     if m := dp.DURATION_SINCE_RE.search(lower):
-        if re.search(r"\b(been|since|after|ago|into)\b", lower) and not re.search(r"\b(for|within|next)\s+" + re.escape(m.group("num")), lower):
+        if re.search(r"\b(been|since|ago)\b|\bafter\b.*\b(today|yesterday)\b|\b(today|now)\b.*\bafter\b", lower) and not re.search(r"\b(for|within|next)\s+" + re.escape(m.group("num")), lower):
             low, high = DURATION_DAYS[m["unit"].lower()]
             n = dp.to_number(m["num"])
             return [Constraint(event.date + dt.timedelta(days=low * n), event.date + dt.timedelta(days=high * n),
@@ -280,7 +304,9 @@ def lead_weekday(text: str) -> tuple[int, str] | None:
     """The weekday the lead reports on ("said on Friday", "told reporters Monday")."""
     for sentence in split_sentences_simple(text[:LEAD_CHARS])[:3]:
         for m in dp.WEEKDAY_RE.finditer(sentence):
-            if (m["prep"] or "").lower() in ("next", "until", "by"):
+            if (m["prep"] or "").lower() in ("next", "until", "by") or m.group(0).endswith("'s"):
+                continue  # "next Friday", "Friday's summit": not the day being reported
+            if dp.FUTURE_CUE_RE.search(sentence[max(0, m.start() - 45) : m.start()]):
                 continue
             return dp.WEEKDAYS[m["weekday"].lower()], m.group(0)
     return None
@@ -331,13 +357,15 @@ def date_from_content(article: Article, ctx: DatingContext) -> DateClaim:
     if weekday:
         wd, raw = weekday
         candidates = dp.weekdays_between(earliest, latest, wd)
+        lookahead = dt.timedelta(days=settings.WEEKDAY_LOOKAHEAD_DAYS)
         if len(candidates) == 1:
             day = candidates[0]
-            return DateClaim(day, day, min(day + DAY, latest) if latest else day + DAY, "day", "inferred",
-                             f"lead says '{raw}', the only one in [{earliest}, {latest}]: " + "; ".join(notes))
+            return interval_claim(day, min(day + lookahead, latest), "inferred",
+                                  f"lead says '{raw}', the only one in [{earliest}, {latest}]; news names a weekday only "
+                                  f"within the week after it: " + "; ".join(notes), best=day)
         if 1 < len(candidates) <= 6:
-            return interval_claim(candidates[0], min(candidates[-1] + DAY, latest), "inferred",
-                                  f"lead says '{raw}' ({len(candidates)} possible days): " + "; ".join(notes), best=candidates[-1])
+            return interval_claim(candidates[0], min(candidates[-1] + lookahead, latest), "inferred",
+                                  f"lead says '{raw}' ({len(candidates)} possible weeks): " + "; ".join(notes), best=candidates[-1])
     return interval_claim(earliest, latest, "inferred", "; ".join(notes))
 
 

@@ -55,20 +55,30 @@ def article_from_text(text: str, source: str = "case.txt") -> Article:
     return result
 
 
-def score_claim(claim: DateClaim, truth_e: dt.date | None, truth_l: dt.date | None) -> str:
-    """Compare a claim with the truth interval."""
+def score_claim(claim: DateClaim, truth_e: dt.date | None, truth_l: dt.date | None, truth_day: dt.date | None = None) -> str:
+    """Compare a claim with the truth interval (and the true day when it is known).
+
+    exact: the claim's best day is the true day (or its interval is the true interval);
+    inside: the truth lies inside the claim; confidently-wrong: a narrow claim that misses.
+    """
     if truth_e is None:
         if not claim.is_known or claim.precision == "unknown":
             return "undated-correct"
         return "confidently-wrong" if (claim.width_days or 0) <= settings.CONFIDENT_WIDTH_DAYS else "wrong"
     if not claim.is_known:
         return "missed"
+    if truth_day is not None and claim.earliest <= truth_day <= claim.latest:
+        if claim.value == truth_day:
+            return "exact"
+        return "inside"
     if claim.earliest <= truth_e and truth_l <= claim.latest:
         if truth_e == truth_l and claim.value == truth_e and claim.precision == "day":
             return "exact"
         if truth_e != truth_l and claim.earliest == truth_e and claim.latest == truth_l:
             return "exact"
         return "inside"
+    if truth_day is None and truth_e <= claim.earliest and claim.latest <= truth_l:
+        return "inside"  # narrower than the honest interval but consistent with it
     if claim.latest < truth_e or claim.earliest > truth_l:
         return "confidently-wrong" if claim.width_days <= settings.CONFIDENT_WIDTH_DAYS else "wrong"
     return "wrong" if claim.width_days > (truth_l - truth_e).days else "confidently-wrong"
@@ -87,7 +97,8 @@ def evaluate_dating(reference: Reference, path: Path = DATING_FIXTURE) -> tuple[
         else:
             article_day = _as_date(case["article_date"])
             claim = date_statement(case["text"].strip(), exact(article_day, "header", "fixture"))
-        results.append(DatingResult(case["id"], case["rule"], truth, claim, score_claim(claim, *truth)))
+        outcome = score_claim(claim, *truth, _as_date(case.get("truth_day")))
+        results.append(DatingResult(case["id"], case["rule"], truth, claim, outcome))
     counts = Counter(r.outcome for r in results)
     n = len(results)
     good = counts["exact"] + counts["inside"] + counts["undated-correct"]
