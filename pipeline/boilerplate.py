@@ -49,7 +49,7 @@ APPEAL_WORDS_RE = re.compile(
 
 def is_boilerplate_line(line: str) -> bool:
     """True for a single line that carries no article content (prompt, credit, navigation)."""
-    stripped = line.strip()
+    stripped = line.strip().strip("*_>#· ").strip()  # markdown emphasis and quote markers
     return bool(stripped) and len(stripped) < 200 and bool(LINE_RE.match(stripped))
 
 
