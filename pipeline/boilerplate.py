@@ -16,6 +16,7 @@ LINE_PATTERNS = [
     r"(sign up|subscribe)\b.{0,80}(newsletter|updates|inbox|daily|weekly).*",
     r"(sign up|subscribe)( now| today| here)?[.!]?",
     r"(photo|image|picture|video|credit|source)\s*(credit)?\s*[:|/].{0,120}",
+    r".{0,160}\b(photo|image|picture|photograph)\s*(credit)?\s*:\s*[^.]{2,80}",
     r".{0,120}\s[-–—|/©]\s*(reuters|afp|ap|getty images|epa|tass|ria novosti|sputnik|anadolu)\w*(\s*/\s*[\w .]+)?",
     r"(©|\(c\)|copyright)\s.{0,120}",
     r".{0,80}all rights reserved\.?",
