@@ -29,6 +29,7 @@ LINE_PATTERNS = [
     r"by\s*[·|•-].{0,80}",
     r"[\w .'-]{0,60}\bcontributed (reporting|to this report)\.?",
     r"\d+\s*(min|minute)s? read",
+    r"follow .{0,60}\b(on|via)\s+(social media|twitter|x|facebook|telegram|instagram|whatsapp|youtube|google news)\b.{0,80}",
     r"\(?\s*(additional )?(reporting|writing|editing|compiled|produced) by\b.{0,200}\)?\.?",
     r"listen to (this )?article.*",
     r"(click|tap) here.*",

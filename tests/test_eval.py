@@ -1,0 +1,36 @@
+"""The quality gate: `python -m pipeline eval` figures against the floors file."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import evaluate
+from pipeline.__main__ import main
+
+
+def test_statement_figures_meet_floors(reference):
+    figures = {"statements": evaluate.evaluate_statements(reference)[0], "dating": evaluate.evaluate_dating(reference)[0]}
+    floors = evaluate.load_floors()
+    floors.pop("topics", None)
+    assert evaluate.check_floors(figures, floors) == []
+
+
+def test_check_floors_reports_drops_and_ceilings():
+    floors = {"dating": {"correct_rate": 0.9, "max_confidently_wrong": 0}}
+    figures = {"dating": {"correct_rate": 0.5, "confidently_wrong": 2}}
+    failures = evaluate.check_floors(figures, floors)
+    assert len(failures) == 2 and "below floor" in failures[0] and "above ceiling" in failures[1]
+
+
+def test_statement_fixture_is_large_enough():
+    import yaml
+
+    snippets = yaml.safe_load(evaluate.STATEMENTS_FIXTURE.read_text(encoding="utf-8"))["snippets"]
+    assert sum(len(s["statements"]) for s in snippets) >= 150
+
+
+@pytest.mark.slow
+def test_eval_command_passes_with_the_real_model(capsys):
+    assert main(["eval"]) == 0
+    out = capsys.readouterr().out
+    assert '"seeded_accuracy"' in out and '"speaker_accuracy"' in out
