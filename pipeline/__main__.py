@@ -34,7 +34,22 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="score dating, statements, speakers, stance and topics on our fixtures")
     ev.add_argument("--no-topics", action="store_true", help="skip the topic evaluation (it loads the model)")
     ev.add_argument("--show-errors", type=int, default=0, metavar="N", help="print up to N failing cases per section")
+    sub.add_parser("train-stance", help="fit the stance model on our labelled statements (writes data/models/stance.npz)")
     return parser
+
+
+def run_train_stance() -> int:
+    """Train the stance model on the fixture and the demo gold, print its cross-validated accuracy."""
+    from pipeline import stance_model
+    from pipeline.embedding import MiniLMEmbedder
+    from pipeline.labelled import demo_statements, fixture_statements
+
+    examples = fixture_statements() + demo_statements()
+    vectors = MiniLMEmbedder().embed([x.sentence for x in examples])
+    model, cv_accuracy = stance_model.train([x.sentence for x in examples], [x.stance for x in examples], vectors)
+    stance_model.save(model)
+    print(f"stance model: {len(examples)} examples, {stance_model.CV_FOLDS}-fold accuracy {cv_accuracy:.3f}, saved to {stance_model.MODEL_FILE}")
+    return 0
 
 
 def run_eval(args) -> int:
@@ -51,7 +66,9 @@ def run_eval(args) -> int:
     if not args.no_topics:
         from pipeline.embedding import MiniLMEmbedder
 
-        figures["topics"] = evaluate.evaluate_topics(reference, MiniLMEmbedder())
+        embedder = MiniLMEmbedder()
+        figures["topics"] = evaluate.evaluate_topics(reference, embedder)
+        figures["stance"] = evaluate.evaluate_stance(embedder)
     print(json.dumps(figures, indent=2))
     if args.show_errors:
         bad = [r for r in dating_results if r.outcome not in ("exact", "inside", "undated-correct")]
@@ -63,6 +80,7 @@ def run_eval(args) -> int:
     floors = evaluate.load_floors()
     if args.no_topics:
         floors.pop("topics", None)
+        floors.pop("stance", None)
     failures = evaluate.check_floors(figures, floors)
     for failure in failures:
         print(f"BELOW FLOOR: {failure}", file=sys.stderr)
@@ -110,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "eval":
         return run_eval(args)
+    if args.command == "train-stance":
+        return run_train_stance()
     return 1
 
 

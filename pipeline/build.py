@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 
-from pipeline import schema, settings
+from pipeline import schema, settings, stance_model
 from pipeline.date_patterns import parse_date_string
 from pipeline.dating import DatingContext, date_articles
 from pipeline.embedding import CachedEmbedder, Embedder, MiniLMEmbedder
@@ -21,14 +21,14 @@ from pipeline.reference import Reference, load_reference
 from pipeline.reprints import merge_reprints
 from pipeline.sources import read_folder
 from pipeline.speakers import SpeakerIndex
-from pipeline.stance import assign_stances
+from pipeline.stance import CUE_PATTERNS, assign_stances
 from pipeline.statement_dates import date_statement
 from pipeline.statements import extract_all
 from pipeline.store import StoreLock, articles_frame, rejects_frame, statements_frame, topics_frame, write_store
 from pipeline.topics import assign_topics
 
 LOG = logging.getLogger(__name__)
-STAGES = ("read", "ingest", "dating", "statements", "statement_dates", "stance", "topics", "reprints", "store")
+STAGES = ("read", "ingest", "dating", "statements", "statement_dates", "embed", "topics", "stance", "reprints", "store")
 VERSIONED_PACKAGES = ("pandas", "pyarrow", "dateparser", "sentence-transformers", "torch", "scikit-learn", "trafilatura", "pysbd")
 
 
@@ -130,9 +130,14 @@ def run_build(options: BuildOptions) -> BuildReport:
         statements = timed("statements", extract_all, articles, index)
         by_id = {a.article_id: a for a in articles}
         statements = timed("statement_dates", date_statements, statements, by_id)
-        statements = timed("stance", assign_stances, statements)
         cache = CachedEmbedder(options.embedder or MiniLMEmbedder(), options.out_dir.parent / f".{options.out_dir.name}.{settings.EMBEDDING_CACHE_NAME}")
+        vectors = timed("embed", cache.embed, [s.text for s in statements])
         statements, topics = timed("topics", assign_topics, statements, list(reference.topics), cache)
+        model = stance_model.load()
+        if model is not None and vectors.shape[1] != model.coef.shape[1] - len(CUE_PATTERNS):
+            LOG.warning("stance model expects %d-dim embeddings, got %d: using the rules", model.coef.shape[1], vectors.shape[1])
+            model = None
+        statements = timed("stance", assign_stances, statements, vectors, model)
         cache.save()
         statements = timed("reprints", merge_reprints, statements, articles)
         report.articles = len(articles)

@@ -178,7 +178,7 @@ def evaluate_statements(reference: Reference, path: Path = STATEMENTS_FIXTURE) -
         "context_sentences_taken_as_statements": ev.context_flagged,
         "speaker_accuracy": round(ev.speaker_ok / ev.found, 3) if ev.found else 0.0,
         "side_accuracy": round(ev.side_ok / ev.found, 3) if ev.found else 0.0,
-        "stance_accuracy": round(ev.stance_ok / ev.stance_total, 3) if ev.stance_total else 0.0,
+        "stance_accuracy_rules": round(ev.stance_ok / ev.stance_total, 3) if ev.stance_total else 0.0,
     }
     return summary, ev
 
@@ -241,3 +241,21 @@ def _purity(clusters: list[str], classes: list[str]) -> float:
     for c, k in zip(clusters, classes):
         by_cluster.setdefault(c, Counter())[k] += 1
     return sum(counter.most_common(1)[0][1] for counter in by_cluster.values()) / max(len(classes), 1)
+
+
+def evaluate_stance(embedder) -> dict:
+    """The learned stance model: cross-validated on all our labels, and trained on the fixture
+    then tested on the (differently written) demo corpus."""
+    import numpy as np
+
+    from pipeline import stance_model
+    from pipeline.labelled import demo_statements, fixture_statements
+
+    fixture, demo = fixture_statements(), demo_statements()
+    both = fixture + demo
+    vectors = embedder.embed([x.sentence for x in both])
+    _, cv_all = stance_model.train([x.sentence for x in both], [x.stance for x in both], vectors)
+    model, _ = stance_model.train([x.sentence for x in fixture], [x.stance for x in fixture], vectors[: len(fixture)])
+    predicted, _ = model.predict(vectors[len(fixture) :], [x.sentence for x in demo])
+    heldout = float(np.mean([p == x.stance for p, x in zip(predicted, demo)]))
+    return {"examples": len(both), "cv_accuracy": round(cv_all, 3), "demo_heldout_accuracy": round(heldout, 3)}

@@ -41,6 +41,14 @@ WEAK_CONDITION_RE = re.compile(r"\b(if|but|however|though|although|yet|first)\b"
 NEGATED_SUPPORT_RE = re.compile(r"\b(not|never|no longer)\s+(?:\w+\s+)?(support|ready|prepared|willing|agree|accept|approve)\w*", re.IGNORECASE)
 
 
+CUE_PATTERNS = (SUPPORT_RE, OPPOSE_RE, STRONG_CONDITION_RE, WEAK_CONDITION_RE, NEGATED_SUPPORT_RE)
+
+
+def cue_counts(text: str) -> list[int]:
+    """How many cues of each kind a sentence holds (features for the learned model)."""
+    return [len(pattern.findall(text)) for pattern in CUE_PATTERNS]
+
+
 def classify_stance(text: str) -> tuple[str, list[str]]:
     """Stance of one statement and the cue words found in it."""
     supports = [m.group(0).lower() for m in SUPPORT_RE.finditer(text)]
@@ -61,12 +69,20 @@ def classify_stance(text: str) -> tuple[str, list[str]]:
     return "neutral", []
 
 
-def assign_stances(statements: list[Statement]) -> list[Statement]:
-    """Stance stage: classify every statement and keep the cues as evidence."""
+def assign_stances(statements: list[Statement], vectors=None, model=None) -> list[Statement]:
+    """Stance stage: the learned model when given (with embeddings), else the rules; cues kept as evidence."""
+    predicted: list[str] | None = None
+    confidence = None
+    if model is not None and vectors is not None and statements:
+        predicted, probs = model.predict(vectors, [s.text for s in statements])
+        confidence = probs.max(axis=1)
     out = []
-    for statement in statements:
+    for i, statement in enumerate(statements):
         stance, cues = classify_stance(statement.text)
+        cue_text = ", ".join(dict.fromkeys(cues)) or "no cue words"
+        if predicted is not None:
+            stance = predicted[i]
+            cue_text = f"model {confidence[i]:.0%}; cues: {cue_text}"
         note = statement.stance_cues
-        cue_text = ", ".join(dict.fromkeys(cues))
-        out.append(replace(statement, stance=stance, stance_cues=f"{cue_text}; {note}" if cue_text else note))
+        out.append(replace(statement, stance=stance, stance_cues=f"{cue_text}; {note}" if note else cue_text))
     return out

@@ -155,3 +155,10 @@ def test_seed_store_acceptance(seed_store):
     assert (peskov_quotes["speaker"] == "Dmitry Peskov").all()
     topics = set(statements["topic_id"])
     assert {"energy_moratorium", "territorial_demands", "resources_deal"} <= topics
+
+
+@pytest.mark.slow
+def test_stance_comes_from_the_shipped_model_with_real_embeddings(seed_store):
+    statements = pd.read_parquet(seed_store / schema.STATEMENTS_FILE)
+    assert statements["stance_cues"].str.startswith("model ").all()
+    assert statements["stance"].nunique() >= 2
