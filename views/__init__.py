@@ -1,0 +1,1 @@
+"""Pure helpers for the dashboard: store in, DataFrames and figures out, no streamlit here."""
