@@ -39,7 +39,8 @@ def raw() -> pd.DataFrame:
 def marker_traces(fig: go.Figure) -> list[dict]:
     """The per-side point traces (not range bars, not legend-only stance entries)."""
     data = fig.to_dict()["data"]
-    return [t for t in data if t["mode"] == "markers" and t.get("name") in SIDE_COLORS and t.get("customdata")]
+    points = [t for t in data if t["mode"] == "markers" and t.get("customdata") is not None]
+    return [t for t in points if t.get("name") in SIDE_COLORS]
 
 
 def range_traces(fig: go.Figure) -> list[dict]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import html
-import textwrap
+import re
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -33,6 +34,8 @@ STANCE_SYMBOLS: dict[str, str] = {
 UNKNOWN_STANCE_SYMBOL = "circle-open"
 WEBGL_THRESHOLD = 2000
 WRAP_WIDTH = 70
+# A line: up to WRAP_WIDTH characters ending at whitespace, or a hard cut inside a longer word.
+WRAP_LINES = re.compile(rf"(\S.{{0,{WRAP_WIDTH - 1}}})(?:\s+|$)|(\S{{{WRAP_WIDTH}}})")
 MAX_HOVER_CHARS = 600
 CUSTOM_DATA_FIELDS = ("statement_id", "speaker", "sentence", "outlet", "date", "dating")
 LEGEND_TITLE_FONT = {"size": 13}
@@ -85,7 +88,7 @@ def wrap_for_hover(text: object) -> str:
     value = "" if pd.isna(text) else str(text)
     if len(value) > MAX_HOVER_CHARS:
         value = value[: MAX_HOVER_CHARS - 1] + "…"
-    lines = textwrap.wrap(value, WRAP_WIDTH) or [""]
+    lines = [(match.group(1) or match.group(2)).rstrip() for match in WRAP_LINES.finditer(value)] or [""]
     return "<br>".join(html.escape(line) for line in lines)
 
 
@@ -124,7 +127,7 @@ def hover_data(df: pd.DataFrame) -> np.ndarray:
         zip(df["said_method"], evidence, strict=True),
         strict=True,
     )
-    return [
+    rows = [
         [
             str(sid),
             html.escape(str(who)),
@@ -135,6 +138,8 @@ def hover_data(df: pd.DataFrame) -> np.ndarray:
         ]
         for sid, who, text, outlet, when, how in columns
     ]
+    # An object array skips plotly's element-by-element validation of nested lists.
+    return np.array(rows, dtype=object).reshape(len(rows), len(CUSTOM_DATA_FIELDS))
 
 
 def empty_figure(message: str) -> go.Figure:
