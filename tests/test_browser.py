@@ -105,10 +105,11 @@ def test_timeline_filter_select_share_and_screenshot(browser, app_url):
     assert count_text(shared) == filtered
     shared.screenshot(path=str(ARTIFACTS / "shared_link.png"), full_page=True)
 
-    assert page.get_by_text("Date:", exact=False).count() == 0
+    hint = page.get_by_text("Click a point on the chart", exact=False)
+    assert hint.count() == 1
     point = page.locator(".js-plotly-plot .scatterlayer .trace .points path").first
     point.click(force=True)
-    page.get_by_text("Date:", exact=False).first.wait_for(timeout=30_000)
+    hint.wait_for(state="detached", timeout=30_000)
     page.screenshot(path=str(ARTIFACTS / "detail.png"), full_page=True)
     detail = page.locator("strong", has_text="ceasefire").first.inner_text()
     assert "ceasefire" in detail.lower()
