@@ -116,12 +116,13 @@ def run_build(options: BuildOptions) -> BuildReport:
 
     corpus_ref = corpus_reference_dir(options)
     reference: Reference = load_reference(settings.DEFAULT_REFERENCE_DIR, corpus_ref, options.replace_reference)
-    skip = (corpus_ref,) if corpus_ref is not None else ()
+    corpus_overrides = options.input_dir / "overrides.csv"
+    skip = tuple(p for p in (corpus_ref, corpus_overrides) if p is not None)
     with StoreLock(options.out_dir):
         docs, rejects = timed("read", read_folder, options.input_dir, skip)
         articles, thin = timed("ingest", ingest, docs)
         rejects = rejects + thin
-        overrides = load_overrides(settings.DEFAULT_OVERRIDES_FILE, options.input_dir / "overrides.csv")
+        overrides = load_overrides(settings.DEFAULT_OVERRIDES_FILE, corpus_overrides)
         upper = options.build_date or options.as_of
         ctx = DatingContext(reference, options.as_of, upper)
         articles = [replace(a, retrieved=parse_date_string(a.retrieved_raw) if a.retrieved_raw else options.as_of) for a in articles]

@@ -31,7 +31,7 @@ class DecodeError(ValueError):
 
 
 def list_input_files(root: Path, skip: tuple[Path, ...] = ()) -> list[Path]:
-    """All regular files under root, sorted, without following symlinked folders (no loops)."""
+    """All files under root, sorted, minus skipped paths, without following symlinked folders (no loops)."""
     skip_resolved = {p.resolve() for p in skip}
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
@@ -40,7 +40,7 @@ def list_input_files(root: Path, skip: tuple[Path, ...] = ()) -> list[Path]:
             d for d in dirnames if not d.startswith(".") and (current / d).resolve() not in skip_resolved
         )
         for name in sorted(filenames):
-            if not name.startswith("."):
+            if not name.startswith(".") and (current / name).resolve() not in skip_resolved:
                 found.append(current / name)
     return found
 

@@ -29,6 +29,8 @@ REPORT_VERBS = (
     r"opposed|opposes|backed|backs|agreed|agrees|tied|ties|wants|wanted|asked|insisted"
 )
 REPORT_VERB_RE = re.compile(rf"\b(?:{REPORT_VERBS})\b")
+# "Once Kiev agrees ...", "If Moscow rejects ...": a verb in a condition clause reports nobody's words.
+CONDITION_CLAUSE_RE = re.compile(r"\b(?:once|if|unless|until|as soon as|provided)\s+[^,;]{0,60}$", re.IGNORECASE)
 ACCORDING_RE = re.compile(r"\baccording to\b", re.IGNORECASE)
 QUOTED_AS_RE = re.compile(r"\b(?:was|were|is) quoted\b.{0,40}?\bas saying\b", re.IGNORECASE)
 CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][a-zA-Z'’-]{2,}\b")
@@ -101,9 +103,17 @@ def _remember_descriptors(sentence: str, mentions: list[Mention], offset: int, s
             state.descriptors[" ".join(words[-n:]).lower()] = mention
 
 
+def reporting_verb(outside: str) -> re.Match | None:
+    """The first reporting verb that is not inside a condition clause ("once Kyiv agrees")."""
+    for verb in REPORT_VERB_RE.finditer(outside):
+        if not CONDITION_CLAUSE_RE.search(outside[max(0, verb.start() - 80) : verb.start()]):
+            return verb
+    return None
+
+
 def choose_speaker(outside: str, offset: int, mentions: list[Mention], state: AttributionState) -> tuple[Mention | None, str]:
     """The mention that is the subject of the reporting verb, and how it was found."""
-    verb = REPORT_VERB_RE.search(outside)
+    verb = reporting_verb(outside)
     according = ACCORDING_RE.search(outside)
     local = [m for m in mentions if outside[m.start - offset : m.end - offset].strip()]
     if quoted := QUOTED_AS_RE.search(outside):
@@ -140,7 +150,7 @@ def is_statement_sentence(outside: str, quotes: list[str], sentence: Sentence, s
     """A reporting verb outside quotes, or a quotation continuing the last speaker's remarks."""
     if len(sentence.text) > settings.MAX_STATEMENT_CHARS:
         return False
-    if REPORT_VERB_RE.search(outside) or ACCORDING_RE.search(outside) or QUOTED_AS_RE.search(outside):
+    if reporting_verb(outside) or ACCORDING_RE.search(outside) or QUOTED_AS_RE.search(outside):
         return True
     return bool(quotes) and state.last_speaker is not None and sentence.paragraph - state.last_paragraph <= 1
 

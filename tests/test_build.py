@@ -162,3 +162,23 @@ def test_stance_comes_from_the_shipped_model_with_real_embeddings(seed_store):
     statements = pd.read_parquet(seed_store / schema.STATEMENTS_FILE)
     assert statements["stance_cues"].str.startswith("model ").all()
     assert statements["stance"].nunique() >= 2
+
+
+def test_override_sets_the_date_with_method_override(tmp_path, fake_embedder):
+    write_corpus(tmp_path / "in")
+    (tmp_path / "in" / "overrides.csv").write_text("key,published,note\na1.txt,2025-01-02,checked with the outlet\n", encoding="utf-8")
+    out, report = build(tmp_path, fake_embedder)
+    assert "overrides.csv" not in {r.source_path for r in report.rejects}
+    articles = pd.read_parquet(out / schema.ARTICLES_FILE).set_index("source_path")
+    row = articles.loc["a1.txt"]
+    assert row["published_method"] == "override" and str(row["published"].date()) == "2025-01-02"
+    assert "checked with the outlet" in row["published_evidence"]
+    assert articles.loc["a0.txt", "published_method"] == "header"
+
+
+def test_malformed_override_is_a_clear_error(tmp_path, fake_embedder, capsys, monkeypatch):
+    write_corpus(tmp_path / "in")
+    (tmp_path / "in" / "overrides.csv").write_text("key,published\na1.txt,last tuesday\n", encoding="utf-8")
+    monkeypatch.setattr("pipeline.build.MiniLMEmbedder", lambda: fake_embedder)
+    assert main(["build", str(tmp_path / "in"), "--out", str(tmp_path / "store"), "--quiet"]) == 2
+    assert "overrides.csv row 2" in capsys.readouterr().err
