@@ -34,6 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="score dating, statements, speakers, stance and topics on our fixtures")
     ev.add_argument("--no-topics", action="store_true", help="skip the topic evaluation (it loads the model)")
     ev.add_argument("--show-errors", type=int, default=0, metavar="N", help="print up to N failing cases per section")
+    bench = sub.add_parser("bench", help="time the pipeline and the app on synthetic corpora; prints JSON")
+    bench.add_argument("--sizes", type=int, nargs="+", default=[100, 1000], help="corpus sizes in articles")
+    bench.add_argument("--app-sizes", type=int, nargs="+", default=[10_000, 100_000], help="store sizes in statements")
+    bench.add_argument("--one", type=int, default=None, help=argparse.SUPPRESS)
     sub.add_parser("train-stance", help="fit the stance model on our labelled statements (writes data/models/stance.npz)")
     return parser
 
@@ -130,6 +134,16 @@ def main(argv: list[str] | None = None) -> int:
         return run_eval(args)
     if args.command == "train-stance":
         return run_train_stance()
+    if args.command == "bench":
+        import json
+
+        from pipeline import bench as bench_module
+
+        if args.one is not None:
+            logging.disable(logging.WARNING)
+            print(json.dumps(bench_module.run_one(args.one)))
+            return 0
+        return bench_module.main(args.sizes, args.app_sizes)
     return 1
 
 

@@ -31,7 +31,7 @@ def _segmenter():
     """One pysbd segmenter per process (construction is not free)."""
     import pysbd
 
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+    return pysbd.Segmenter(language="en", clean=False, char_span=False)
 
 
 def _quote_open(text: str) -> bool:
@@ -44,13 +44,16 @@ def _quote_open(text: str) -> bool:
 def split_paragraph(paragraph: str, offset: int, index: int) -> list[Sentence]:
     """Sentences of one paragraph, with spans shifted by the paragraph's offset."""
     pieces = []
-    for span in _segmenter().segment(paragraph):
-        raw = span.sent
+    cursor = 0
+    for raw in _segmenter().segment(paragraph):
         stripped = raw.strip()
         if not stripped:
             continue
-        start = offset + span.start + (len(raw) - len(raw.lstrip()))
-        pieces.append([stripped, start, start + len(stripped)])
+        found = paragraph.find(stripped, cursor)  # pysbd's own spans recompile a regex per sentence
+        if found < 0:
+            continue
+        cursor = found + len(stripped)
+        pieces.append([stripped, offset + found, offset + cursor])
     merged: list[list] = []
     for piece in pieces:
         if merged and _quote_open(merged[-1][0]):
