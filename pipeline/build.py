@@ -24,7 +24,8 @@ from pipeline.speakers import SpeakerIndex
 from pipeline.stance import CUE_PATTERNS, assign_stances
 from pipeline.statement_dates import date_statement
 from pipeline.statements import extract_all
-from pipeline.store import StoreLock, articles_frame, rejects_frame, statements_frame, topics_frame, write_store
+from pipeline.store import StoreLock, articles_frame, events_frame, rejects_frame, statements_frame, topics_frame, write_store
+from pipeline.topic_overrides import apply_topic_overrides, load_topic_overrides
 from pipeline.topics import assign_topics
 
 LOG = logging.getLogger(__name__)
@@ -116,8 +117,8 @@ def run_build(options: BuildOptions) -> BuildReport:
 
     corpus_ref = corpus_reference_dir(options)
     reference: Reference = load_reference(settings.DEFAULT_REFERENCE_DIR, corpus_ref, options.replace_reference)
-    corpus_overrides = options.input_dir / "overrides.csv"
-    skip = tuple(p for p in (corpus_ref, corpus_overrides) if p is not None)
+    corpus_overrides = options.input_dir / schema.DATE_OVERRIDES_FILE
+    skip = tuple(p for p in (corpus_ref, corpus_overrides, options.input_dir / schema.TOPIC_OVERRIDES_FILE) if p is not None)
     with StoreLock(options.out_dir):
         docs, rejects = timed("read", read_folder, options.input_dir, skip)
         articles, thin = timed("ingest", ingest, docs)
@@ -134,6 +135,7 @@ def run_build(options: BuildOptions) -> BuildReport:
         cache = CachedEmbedder(options.embedder or MiniLMEmbedder(), options.out_dir.parent / f".{options.out_dir.name}.{settings.EMBEDDING_CACHE_NAME}")
         vectors = timed("embed", cache.embed, [s.text for s in statements])
         statements, topics = timed("topics", assign_topics, statements, list(reference.topics), cache)
+        statements, topics = apply_topic_overrides(statements, topics, load_topic_overrides(options.input_dir / schema.TOPIC_OVERRIDES_FILE))
         model = stance_model.load()
         if model is not None and vectors.shape[1] != model.coef.shape[1] - len(CUE_PATTERNS):
             LOG.warning("stance model expects %d-dim embeddings, got %d: using the rules", model.coef.shape[1], vectors.shape[1])
@@ -152,7 +154,7 @@ def run_build(options: BuildOptions) -> BuildReport:
         manifest = {
             "built_at": options.build_date.isoformat() if options.build_date else None,
             "as_of": options.as_of.isoformat() if options.as_of else None,
-            "input": str(options.input_dir),
+            "input": str(options.input_dir.resolve()),
             "reference": list(reference.sources),
             "inputs": _input_hashes(options.input_dir, [d.source_path for d in docs] + [r.source_path for r in rejects]),
             "versions": _versions(),
@@ -167,6 +169,7 @@ def run_build(options: BuildOptions) -> BuildReport:
             schema.STATEMENTS_FILE: statements_frame(statements),
             schema.TOPICS_FILE: topics_frame(topics),
             schema.REJECTS_FILE: rejects_frame(rejects),
+            schema.EVENTS_FILE: events_frame(reference.events),
         }
         timed("store", write_store, options.out_dir, tables, manifest)
     bar.close()

@@ -12,6 +12,16 @@ TOPICS_FILE = "topics.parquet"
 REJECTS_FILE = "rejects.parquet"
 MANIFEST_FILE = "manifest.json"
 STORE_FILES = (ARTICLES_FILE, STATEMENTS_FILE, TOPICS_FILE, REJECTS_FILE, MANIFEST_FILE)
+# Optional extra table: the reference milestones the build used, so the app can draw them
+# without reading the reference folder.
+EVENTS_FILE = "events.parquet"
+EVENT_COLUMNS = ("event_id", "date", "date_end", "title", "topic_id")
+# Corpus-local files the app may write (next to the input articles) and the next build applies.
+DATE_OVERRIDES_FILE = "overrides.csv"
+TOPIC_OVERRIDES_FILE = "topic_overrides.csv"
+DATE_OVERRIDE_COLUMNS = ("key", "published", "note")  # key: article_id or source_path
+TOPIC_OVERRIDE_COLUMNS = ("topic_id", "action", "value")  # action: rename (value = label) | merge (value = target id)
+TOPIC_OVERRIDE_ACTIONS = ("rename", "merge")
 
 ARTICLE_COLUMNS = (
     "article_id",

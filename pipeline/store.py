@@ -98,6 +98,13 @@ def topics_frame(topics: list[Topic]) -> pd.DataFrame:
     return frame
 
 
+def events_frame(events) -> pd.DataFrame:
+    """events.parquet rows from reference events."""
+    rows = [{"event_id": e.event_id, "date": e.date, "date_end": e.date_end, "title": e.title, "topic_id": e.topic} for e in events]
+    frame = pd.DataFrame(rows, columns=list(schema.EVENT_COLUMNS))
+    return _typed(frame, ("date", "date_end"))
+
+
 def rejects_frame(rejects: list[Reject]) -> pd.DataFrame:
     """rejects.parquet rows."""
     return pd.DataFrame([{"source_path": r.source_path, "reason": r.reason} for r in rejects], columns=list(schema.REJECT_COLUMNS))

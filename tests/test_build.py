@@ -182,3 +182,24 @@ def test_malformed_override_is_a_clear_error(tmp_path, fake_embedder, capsys, mo
     monkeypatch.setattr("pipeline.build.MiniLMEmbedder", lambda: fake_embedder)
     assert main(["build", str(tmp_path / "in"), "--out", str(tmp_path / "store"), "--quiet"]) == 2
     assert "overrides.csv row 2" in capsys.readouterr().err
+
+
+def test_topic_overrides_rename_and_merge(tmp_path, fake_embedder):
+    write_corpus(tmp_path / "in")
+    out, _ = build(tmp_path, fake_embedder)
+    topics = pd.read_parquet(out / schema.TOPICS_FILE)
+    used = [t for t in topics["topic_id"] if (pd.read_parquet(out / schema.STATEMENTS_FILE)["topic_id"] == t).any()]
+    assert len(used) >= 2
+    first, second = used[0], used[1]
+    (tmp_path / "in" / schema.TOPIC_OVERRIDES_FILE).write_text(
+        f"topic_id,action,value\n{first},rename,Renamed by a reader\n{second},merge,{first}\n", encoding="utf-8"
+    )
+    out, report = build(tmp_path, fake_embedder)
+    topics = pd.read_parquet(out / schema.TOPICS_FILE).set_index("topic_id")
+    statements = pd.read_parquet(out / schema.STATEMENTS_FILE)
+    assert topics.loc[first, "label"] == "Renamed by a reader"
+    assert second not in topics.index
+    assert not (statements["topic_id"] == second).any()
+    assert set(statements.loc[statements["topic_id"] == first, "topic_label"]) == {"Renamed by a reader"}
+    assert schema.TOPIC_OVERRIDES_FILE not in {r.source_path for r in report.rejects}
+    assert (out / schema.EVENTS_FILE).exists()
