@@ -27,6 +27,7 @@ browser:
 
 test: $(STAMP) browser
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m pytest -q
 
 test-fast: $(STAMP)

@@ -28,7 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("input", type=Path, help="folder of articles (txt, md, html, json, jsonl, csv)")
     build.add_argument("--out", type=Path, required=True, help="store folder to write (replaced atomically)")
     build.add_argument("--as-of", type=_date, default=None, help="retrieval date: resolves '7 hours ago' (YYYY-MM-DD)")
-    build.add_argument("--reference", type=Path, default=None, help="corpus reference folder (actors.csv, events.csv, topics.yaml)")
+    build.add_argument(
+        "--reference", type=Path, default=None, help="corpus reference folder (actors.csv, events.csv, topics.yaml)"
+    )
     build.add_argument("--replace-reference", action="store_true", help="use only the corpus reference, not data/reference")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     ev = sub.add_parser("eval", help="score dating, statements, speakers, stance and topics on our fixtures")
@@ -52,7 +54,9 @@ def run_train_stance() -> int:
     vectors = MiniLMEmbedder().embed([x.sentence for x in examples])
     model, cv_accuracy = stance_model.train([x.sentence for x in examples], [x.stance for x in examples], vectors)
     stance_model.save(model)
-    print(f"stance model: {len(examples)} examples, {stance_model.CV_FOLDS}-fold accuracy {cv_accuracy:.3f}, saved to {stance_model.MODEL_FILE}")
+    print(
+        f"stance model: {len(examples)} examples, {stance_model.CV_FOLDS}-fold accuracy {cv_accuracy:.3f}, saved to {stance_model.MODEL_FILE}"
+    )
     return 0
 
 
@@ -77,8 +81,10 @@ def run_eval(args) -> int:
     if args.show_errors:
         bad = [r for r in dating_results if r.outcome not in ("exact", "inside", "undated-correct")]
         for r in bad[: args.show_errors]:
-            print(f"dating {r.outcome}: {r.case_id} truth={r.truth} claim={r.claim.earliest}..{r.claim.latest} "
-                  f"({r.claim.precision}, {r.claim.method}: {r.claim.evidence[:120]})")
+            print(
+                f"dating {r.outcome}: {r.case_id} truth={r.truth} claim={r.claim.earliest}..{r.claim.latest} "
+                f"({r.claim.precision}, {r.claim.method}: {r.claim.evidence[:120]})"
+            )
         for err in statement_eval.errors[: args.show_errors]:
             print("statements", err)
     floors = evaluate.load_floors()

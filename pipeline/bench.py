@@ -59,8 +59,15 @@ def run_one(n_articles: int) -> dict:
         corpus = Path(tmp) / "in"
         make_corpus(corpus, n_articles)
         start = time.perf_counter()
-        report = run_build(BuildOptions(input_dir=corpus, out_dir=Path(tmp) / "store", build_date=dt.date(2026, 1, 1),
-                                        reference_dir=settings.DEMO_REFERENCE_DIR, replace_reference=True))
+        report = run_build(
+            BuildOptions(
+                input_dir=corpus,
+                out_dir=Path(tmp) / "store",
+                build_date=dt.date(2026, 1, 1),
+                reference_dir=settings.DEMO_REFERENCE_DIR,
+                replace_reference=True,
+            )
+        )
         total = time.perf_counter() - start
     embed = report.timings.get("embed", 0.0)
     return {
@@ -68,8 +75,15 @@ def run_one(n_articles: int) -> dict:
         "statements": report.statements,
         "seconds": round(total, 2),
         "articles_per_second": round(n_articles / total, 1),
-        "stages": {k: {"seconds": v, "per_second": round((report.statements if k in ("embed", "topics", "stance") else n_articles) / v, 1) if v else None}
-                   for k, v in report.timings.items()},
+        "stages": {
+            k: {
+                "seconds": v,
+                "per_second": round((report.statements if k in ("embed", "topics", "stance") else n_articles) / v, 1)
+                if v
+                else None,
+            }
+            for k, v in report.timings.items()
+        },
         "embedding_share": round(embed / total, 3) if total else None,
         "non_embedding_seconds": round(total - embed, 2),
         "peak_memory_mb": peak_memory_mb(),
@@ -107,8 +121,12 @@ def bench_app(n_statements: int, store_dir: Path) -> dict:
         start = time.perf_counter()
         figures.timeline_figure(apply_filters(joined, Filters(sides=("russia",), text="ceasefire")))
         change = time.perf_counter() - start
-    return {"statements": len(big), "load_seconds": round(loaded, 3), "home_figure_seconds": round(home, 3),
-            "filter_change_seconds": round(change, 3)}
+    return {
+        "statements": len(big),
+        "load_seconds": round(loaded, 3),
+        "home_figure_seconds": round(home, 3),
+        "filter_change_seconds": round(change, 3),
+    }
 
 
 def bench_dating(n_articles: int = 1000) -> dict:
@@ -133,14 +151,34 @@ def main(sizes: list[int], app_sizes: list[int]) -> int:
     """Run every benchmark, each build size in its own process so peak memory is its own."""
     summary: dict = {"date": dt.date.today().isoformat(), "builds": [], "dating": bench_dating(), "app": []}
     for n in sizes:
-        out = subprocess.run([sys.executable, "-m", "pipeline", "bench", "--one", str(n)], capture_output=True, text=True, check=True,
-                             cwd=settings.REPO_ROOT)
+        out = subprocess.run(
+            [sys.executable, "-m", "pipeline", "bench", "--one", str(n)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=settings.REPO_ROOT,
+        )
         summary["builds"].append(json.loads(out.stdout.strip().splitlines()[-1]))
     demo_store = settings.DEMO_STORE_DIR
     if not (demo_store / "statements.parquet").exists():
-        subprocess.run([sys.executable, "-m", "pipeline", "build", str(settings.DEMO_ARTICLES_DIR), "--out", str(demo_store),
-                        "--reference", str(settings.DEMO_REFERENCE_DIR), "--replace-reference", "--quiet"], check=True,
-                       cwd=settings.REPO_ROOT, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pipeline",
+                "build",
+                str(settings.DEMO_ARTICLES_DIR),
+                "--out",
+                str(demo_store),
+                "--reference",
+                str(settings.DEMO_REFERENCE_DIR),
+                "--replace-reference",
+                "--quiet",
+            ],
+            check=True,
+            cwd=settings.REPO_ROOT,
+            capture_output=True,
+        )
     for n in app_sizes:
         summary["app"].append(bench_app(n, demo_store))
     print(json.dumps(summary, indent=2))

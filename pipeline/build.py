@@ -126,16 +126,23 @@ def run_build(options: BuildOptions) -> BuildReport:
         overrides = load_overrides(settings.DEFAULT_OVERRIDES_FILE, corpus_overrides)
         upper = options.build_date or options.as_of
         ctx = DatingContext(reference, options.as_of, upper)
-        articles = [replace(a, retrieved=parse_date_string(a.retrieved_raw) if a.retrieved_raw else options.as_of) for a in articles]
+        articles = [
+            replace(a, retrieved=parse_date_string(a.retrieved_raw) if a.retrieved_raw else options.as_of) for a in articles
+        ]
         articles = apply_overrides(timed("dating", date_articles, articles, ctx), overrides)
         index = SpeakerIndex(reference.actors)
         statements = timed("statements", extract_all, articles, index)
         by_id = {a.article_id: a for a in articles}
         statements = timed("statement_dates", date_statements, statements, by_id)
-        cache = CachedEmbedder(options.embedder or MiniLMEmbedder(), options.out_dir.parent / f".{options.out_dir.name}.{settings.EMBEDDING_CACHE_NAME}")
+        cache = CachedEmbedder(
+            options.embedder or MiniLMEmbedder(),
+            options.out_dir.parent / f".{options.out_dir.name}.{settings.EMBEDDING_CACHE_NAME}",
+        )
         vectors = timed("embed", cache.embed, [s.text for s in statements])
         statements, topics = timed("topics", assign_topics, statements, list(reference.topics), cache)
-        statements, topics = apply_topic_overrides(statements, topics, load_topic_overrides(options.input_dir / schema.TOPIC_OVERRIDES_FILE))
+        statements, topics = apply_topic_overrides(
+            statements, topics, load_topic_overrides(options.input_dir / schema.TOPIC_OVERRIDES_FILE)
+        )
         model = stance_model.load()
         if model is not None and vectors.shape[1] != model.coef.shape[1] - len(CUE_PATTERNS):
             LOG.warning("stance model expects %d-dim embeddings, got %d: using the rules", model.coef.shape[1], vectors.shape[1])
@@ -158,8 +165,14 @@ def run_build(options: BuildOptions) -> BuildReport:
             "reference": list(reference.sources),
             "inputs": _input_hashes(options.input_dir, [d.source_path for d in docs] + [r.source_path for r in rejects]),
             "versions": _versions(),
-            "counts": {"articles": report.articles, "duplicates": report.duplicates, "rejects": len(rejects),
-                       "statements": report.statements, "speakers": report.speakers, "topics": report.topics},
+            "counts": {
+                "articles": report.articles,
+                "duplicates": report.duplicates,
+                "rejects": len(rejects),
+                "statements": report.statements,
+                "speakers": report.speakers,
+                "topics": report.topics,
+            },
             "dated": report.dated,
             "timings": report.timings,
             "embedding_cache": {"hits": cache.hits, "misses": cache.misses},

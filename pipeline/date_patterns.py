@@ -22,12 +22,16 @@ YEAR = r"(?:19|20)\d\d"
 # "12 March 2025", "March 12, 2025", "March 12", "12 March" (capitalised month only, so the
 # verb "may" and the noun "march" never match).
 DAY_MONTH_RE = re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH_NAME})(?:,?\s+(?P<year>{YEAR}))?\b")
-MONTH_DAY_RE = re.compile(rf"\b(?P<month>{MONTH_NAME})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{YEAR}))?(?!\s*(?:%|per|million|billion|km|people|troops|prisoners|soldiers))")
+MONTH_DAY_RE = re.compile(
+    rf"\b(?P<month>{MONTH_NAME})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{YEAR}))?(?!\s*(?:%|per|million|billion|km|people|troops|prisoners|soldiers))"
+)
 ISO_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
 NUMERIC_DMY_RE = re.compile(r"\b(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>(?:19|20)\d\d)\b")
 MONTH_YEAR_RE = re.compile(rf"\b(?:in\s+)?(?P<month>{MONTH_NAME})\s+(?P<year>{YEAR})\b")
 # "in March", "in early January", "last March": a month without a day.
-IN_MONTH_RE = re.compile(rf"\b(?P<prep>(?i:in|since|during|last|this|by|until|from))\s+(?:(?:early|mid|late|mid-)\s*-?)?(?P<month>{MONTH_NAME})(?!\s+[0-3]?\d\b)(?!\s+{YEAR})\b")
+IN_MONTH_RE = re.compile(
+    rf"\b(?P<prep>(?i:in|since|during|last|this|by|until|from))\s+(?:(?:early|mid|late|mid-)\s*-?)?(?P<month>{MONTH_NAME})(?!\s+[0-3]?\d\b)(?!\s+{YEAR})\b"
+)
 WEEKDAY_RE = re.compile(rf"\b(?:(?P<prep>on|last|this|next|late|early|since|by|until)\s+)?(?P<weekday>{WEEKDAY_NAME})(?:'s)?\b")
 URL_DATE_RES = (
     re.compile(r"/(?P<year>(?:19|20)\d\d)[/-](?P<month>[01]?\d)[/-](?P<day>[0-3]?\d)(?:/|-|\b)"),
@@ -52,13 +56,29 @@ DURATION_SINCE_RE = re.compile(
     r"(?P<num>a|one|two|three|four|five|six|\d+)\s+(?P<unit>day|week|month|year)s?\b",
     re.IGNORECASE,
 )
-FUTURE_CUE_RE = re.compile(r"\b(will|'ll|shall|next|plans? to|is to|are to|due to|set to|scheduled|upcoming|expected to|should begin|to begin|to start|to resume|ahead of)\b", re.IGNORECASE)
+FUTURE_CUE_RE = re.compile(
+    r"\b(will|'ll|shall|next|plans? to|is to|are to|due to|set to|scheduled|upcoming|expected to|should begin|to begin|to start|to resume|ahead of)\b",
+    re.IGNORECASE,
+)
 PAST_CUE_RE = re.compile(
     r"\b(ago|last|since|after|earlier|already|previously|agreed|signed|held|reached|announced|brokered|"
     r"collapsed|ended|expired|took place|was|were|had)\b",
     re.IGNORECASE,
 )
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 
 def to_number(word: str) -> int:

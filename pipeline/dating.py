@@ -110,7 +110,9 @@ def date_from_url(article: Article) -> DateClaim | None:
     return None
 
 
-DATE_KEY_RE = re.compile(r"^\W*(published|posted|updated|date|datum|dated|first published|last updated|datepublished|time)\b", re.IGNORECASE)
+DATE_KEY_RE = re.compile(
+    r"^\W*(published|posted|updated|date|datum|dated|first published|last updated|datepublished|time)\b", re.IGNORECASE
+)
 TIME_NOISE_RE = re.compile(
     rf"\b\d{{1,2}}[:.]\d\d\b|\b(?:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|cest|msk|et|est|edt|pt|eet|eest)\b|[+-]\d{{1,2}}(?::?\d\d)?\b|"
     rf"\b{dp.WEEKDAY_NAME}\b|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?|\bT\d\d",
@@ -177,13 +179,25 @@ def date_from_relative_age(article: Article, as_of: dt.date | None) -> DateClaim
         if unit in ("minute", "hour"):
             hours = num if unit == "hour" else 0
             earliest = as_of - dt.timedelta(days=1 if hours >= 1 else 0)
-            return DateClaim(as_of if hours < 12 else earliest, earliest, as_of, "day", "relative",
-                             f"'{m.group(0).strip()}' before retrieval on {as_of}")
+            return DateClaim(
+                as_of if hours < 12 else earliest,
+                earliest,
+                as_of,
+                "day",
+                "relative",
+                f"'{m.group(0).strip()}' before retrieval on {as_of}",
+            )
         days = num * (7 if unit == "week" else 1)
         day = as_of - dt.timedelta(days=days)
         slack = 0 if unit == "day" else 3
-        return DateClaim(day, day - dt.timedelta(days=slack), day + dt.timedelta(days=slack),
-                         "day" if unit == "day" else "week", "relative", f"'{m.group(0).strip()}' before retrieval on {as_of}")
+        return DateClaim(
+            day,
+            day - dt.timedelta(days=slack),
+            day + dt.timedelta(days=slack),
+            "day" if unit == "day" else "week",
+            "relative",
+            f"'{m.group(0).strip()}' before retrieval on {as_of}",
+        )
     return None
 
 
@@ -207,7 +221,7 @@ def tenure_constraints(text: str, actors: tuple[Actor, ...]) -> list[Constraint]
             before = text[max(0, m.start() - MIN_ROLE_MENTION_GAP) : m.start()]
             for role in actor.roles:
                 idx = before.lower().rfind(role.title.lower())
-                if idx < 0 or "." in before[idx + len(role.title):]:
+                if idx < 0 or "." in before[idx + len(role.title) :]:
                     continue
                 prefix = before[:idx]
                 if FORMER_RE.search(prefix):
@@ -260,7 +274,11 @@ def event_constraints(text: str, events: tuple[Event, ...]) -> list[Constraint]:
             if hit is nearest:
                 out.extend(_event_sentence_constraints(sentence, lower, hit.event, hit.phrase))
             elif dp.PAST_CUE_RE.search(lower) and not dp.FUTURE_CUE_RE.search(lower):
-                out.append(Constraint(hit.event.date, None, f"refers to '{hit.phrase}' ({hit.event.title}, {hit.event.date}) in the past"))
+                out.append(
+                    Constraint(
+                        hit.event.date, None, f"refers to '{hit.phrase}' ({hit.event.title}, {hit.event.date}) in the past"
+                    )
+                )
     return _dedupe(out)
 
 
@@ -284,11 +302,18 @@ def _event_sentence_constraints(sentence: str, lower: str, event: Event, phrase:
     if re.search(r"\blast week\b", lower):
         return [Constraint(event.date + dt.timedelta(days=1), event.date + dt.timedelta(days=13), f"{name} was last week")]
     if m := dp.DURATION_SINCE_RE.search(lower):
-        if re.search(r"\b(been|since|ago)\b|\bafter\b.*\b(today|yesterday)\b|\b(today|now)\b.*\bafter\b", lower) and not re.search(r"\b(for|within|next)\s+" + re.escape(m.group("num")), lower):
+        if re.search(
+            r"\b(been|since|ago)\b|\bafter\b.*\b(today|yesterday)\b|\b(today|now)\b.*\bafter\b", lower
+        ) and not re.search(r"\b(for|within|next)\s+" + re.escape(m.group("num")), lower):
             low, high = DURATION_DAYS[m["unit"].lower()]
             n = dp.to_number(m["num"])
-            return [Constraint(event.date + dt.timedelta(days=low * n), event.date + dt.timedelta(days=high * n),
-                               f"{name}, '{m.group(0).strip()}' before")]
+            return [
+                Constraint(
+                    event.date + dt.timedelta(days=low * n),
+                    event.date + dt.timedelta(days=high * n),
+                    f"{name}, '{m.group(0).strip()}' before",
+                )
+            ]
     if dp.PAST_CUE_RE.search(lower) and not dp.FUTURE_CUE_RE.search(lower):
         return [Constraint(event.date, None, f"refers to {name} in the past")]
     return []
@@ -352,20 +377,36 @@ def date_from_content(article: Article, ctx: DatingContext) -> DateClaim:
             basis = "; ".join(notes) if earliest else f"retrieved {ctx.as_of}, published within the year before"
             return exact(days[0], "dateline", f"dateline '{raw}'; year from: {basis}")
     if not notes or earliest is None or latest is None:
-        return DateClaim(None, earliest, latest, "unknown", "unknown" if earliest is None else "inferred",
-                         "; ".join(notes) or "no date evidence found")
+        return DateClaim(
+            None,
+            earliest,
+            latest,
+            "unknown",
+            "unknown" if earliest is None else "inferred",
+            "; ".join(notes) or "no date evidence found",
+        )
     if weekday:
         wd, raw = weekday
         candidates = dp.weekdays_between(earliest, latest, wd)
         lookahead = dt.timedelta(days=settings.WEEKDAY_LOOKAHEAD_DAYS)
         if len(candidates) == 1:
             day = candidates[0]
-            return interval_claim(day, min(day + lookahead, latest), "inferred",
-                                  f"lead says '{raw}', the only one in [{earliest}, {latest}]; news names a weekday only "
-                                  f"within the week after it: " + "; ".join(notes), best=day)
+            return interval_claim(
+                day,
+                min(day + lookahead, latest),
+                "inferred",
+                f"lead says '{raw}', the only one in [{earliest}, {latest}]; news names a weekday only "
+                f"within the week after it: " + "; ".join(notes),
+                best=day,
+            )
         if 1 < len(candidates) <= 6:
-            return interval_claim(candidates[0], min(candidates[-1] + lookahead, latest), "inferred",
-                                  f"lead says '{raw}' ({len(candidates)} possible weeks): " + "; ".join(notes), best=candidates[-1])
+            return interval_claim(
+                candidates[0],
+                min(candidates[-1] + lookahead, latest),
+                "inferred",
+                f"lead says '{raw}' ({len(candidates)} possible weeks): " + "; ".join(notes),
+                best=candidates[-1],
+            )
     return interval_claim(earliest, latest, "inferred", "; ".join(notes))
 
 

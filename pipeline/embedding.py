@@ -52,8 +52,9 @@ class MiniLMEmbedder:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         model = self._load()
-        vectors = model.encode(texts, batch_size=settings.EMBED_BATCH_SIZE, normalize_embeddings=True,
-                               show_progress_bar=False, convert_to_numpy=True)
+        vectors = model.encode(
+            texts, batch_size=settings.EMBED_BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True
+        )
         return vectors.astype(np.float32)
 
 

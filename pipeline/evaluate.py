@@ -219,7 +219,9 @@ def evaluate_topics(reference: Reference, embedder, path: Path = STATEMENTS_FIXT
         sentences = split_sentences(snip["text"].strip())
         for i, g in enumerate(snip.get("statements") or []):
             sentence = next((s.text for s in sentences if g["contains"] in s.text), g["contains"])
-            statements.append(Statement(statement_id=f"{snip['id']}-{i}", article_id=snip["id"], text=sentence, char_start=0, char_end=0))
+            statements.append(
+                Statement(statement_id=f"{snip['id']}-{i}", article_id=snip["id"], text=sentence, char_start=0, char_end=0)
+            )
             gold.append(g["topic"])
     assigned, _ = assign_topics(statements, list(reference.topics), embedder)
     predicted = [s.topic_id for s in assigned]

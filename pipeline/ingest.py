@@ -27,7 +27,9 @@ RELATIVE_AGE_LINE_RE = re.compile(
     r"^\s*(\d+|an?|one)\s+(minute|hour|day|week)s?\s+ago\b.{0,20}$|^\s*(yesterday|today|just now)\s*$", re.IGNORECASE
 )
 BYLINE_OUTLET_RE = re.compile(r"^\s*by\b[^·|•]*[·|•]\s*([^·|•]{2,60}?)\s*(?:[·|•].*)?$", re.IGNORECASE)
-OUTLET_MENTION_RE = re.compile(r"(?:a message from|support|donate to)\s+(the\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4})", re.IGNORECASE)
+OUTLET_MENTION_RE = re.compile(
+    r"(?:a message from|support|donate to)\s+(the\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4})", re.IGNORECASE
+)
 NORMALISE_RE = re.compile(r"[^a-z0-9]+")
 CAPTION_RE = re.compile(r"\s[-–—|/]\s*[A-Z]{3,}\w*$")
 
@@ -71,7 +73,9 @@ def split_header(lines: list[str]) -> tuple[dict[str, str], list[str], list[str]
                 fields.setdefault("url", m.group(2))
         elif m := KEY_VALUE_RE.match(line):
             key = m.group(1).lower()
-            key = {"headline": "title", "date": "published", "posted": "published", "link": "url", "source": "outlet"}.get(key, key)
+            key = {"headline": "title", "date": "published", "posted": "published", "link": "url", "source": "outlet"}.get(
+                key, key
+            )
             fields.setdefault(key, m.group(2))
         elif URL_RE.fullmatch(line.strip()):
             fields.setdefault("url", line.strip())

@@ -41,8 +41,16 @@ def fixture_statements(path: Path = STATEMENTS_FIXTURE) -> list[LabelledStatemen
     for snip in yaml.safe_load(path.read_text(encoding="utf-8"))["snippets"]:
         text = snip["text"].strip()
         for g in snip.get("statements") or []:
-            out.append(LabelledStatement(_sentence_holding(text, g["contains"]), g.get("speaker"), g["side"], g["topic"],
-                                         g["stance"], f"fixture:{snip['id']}"))
+            out.append(
+                LabelledStatement(
+                    _sentence_holding(text, g["contains"]),
+                    g.get("speaker"),
+                    g["side"],
+                    g["topic"],
+                    g["stance"],
+                    f"fixture:{snip['id']}",
+                )
+            )
     return out
 
 
@@ -56,6 +64,14 @@ def demo_statements(path: Path = DEMO_GOLD) -> list[LabelledStatement]:
         for g in entry.get("statements") or []:
             if g.get("optional") or g["contains"] not in raw:
                 continue
-            out.append(LabelledStatement(_sentence_holding(raw, g["contains"]), g.get("speaker"), g["side"], g["topic"],
-                                         g["stance"], f"demo:{entry['file']}"))
+            out.append(
+                LabelledStatement(
+                    _sentence_holding(raw, g["contains"]),
+                    g.get("speaker"),
+                    g["side"],
+                    g["topic"],
+                    g["stance"],
+                    f"demo:{entry['file']}",
+                )
+            )
     return out

@@ -128,10 +128,7 @@ def load_actors(path: Path) -> list[Actor]:
             start = _parse_date(row["role_start"], where, "role_start", required=False)
             end = _parse_date(row["role_end"], where, "role_end", required=False)
             entry["roles"].append(Role(title, start, end))
-    return [
-        Actor(name, tuple(e["aliases"]), e["side"], e["kind"], tuple(e["roles"]))
-        for name, e in merged.items()
-    ]
+    return [Actor(name, tuple(e["aliases"]), e["side"], e["kind"], tuple(e["roles"])) for name, e in merged.items()]
 
 
 def load_events(path: Path, topic_ids: set[str] | None = None) -> list[Event]:

@@ -32,7 +32,10 @@ def merge_reprints(statements: list[Statement], articles: list[Article]) -> list
         match = None
         for idx in buckets[bucket]:
             other = kept[idx]
-            if other.article_id != statement.article_id and fuzz.token_set_ratio(norm, normalise_text(other.text)) >= settings.REPRINT_SIMILARITY:
+            if (
+                other.article_id != statement.article_id
+                and fuzz.token_set_ratio(norm, normalise_text(other.text)) >= settings.REPRINT_SIMILARITY
+            ):
                 match = idx
                 break
         if match is None:

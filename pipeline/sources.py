@@ -36,9 +36,7 @@ def list_input_files(root: Path, skip: tuple[Path, ...] = ()) -> list[Path]:
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         current = Path(dirpath)
-        dirnames[:] = sorted(
-            d for d in dirnames if not d.startswith(".") and (current / d).resolve() not in skip_resolved
-        )
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and (current / d).resolve() not in skip_resolved)
         for name in sorted(filenames):
             if not name.startswith(".") and (current / name).resolve() not in skip_resolved:
                 found.append(current / name)

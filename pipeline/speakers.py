@@ -25,9 +25,13 @@ SIDE_CUES = (
     ("ukraine", re.compile(r"\b(Ukrain\w*|Kyiv|Kiev|Zelensk\w*)\b")),
     ("russia", re.compile(r"\b(Russia\w*|Kremlin|Moscow|Soviet)\b")),
     ("usa", re.compile(r"\b(U\.?S\.?|US|American|United States|White House|Pentagon|Washington)\b")),
-    ("europe", re.compile(
-        r"\b(EU|European|NATO|British|UK|French|German|Polish|Finnish|Swedish|Danish|Dutch|Italian|Spanish|Estonian|"
-        r"Latvian|Lithuanian|Czech|Norwegian|Belgian|Irish|Romanian|Britain|France|Germany|Poland|Finland)\b")),
+    (
+        "europe",
+        re.compile(
+            r"\b(EU|European|NATO|British|UK|French|German|Polish|Finnish|Swedish|Danish|Dutch|Italian|Spanish|Estonian|"
+            r"Latvian|Lithuanian|Czech|Norwegian|Belgian|Irish|Romanian|Britain|France|Germany|Poland|Finland)\b"
+        ),
+    ),
 )
 STOP_NAMES = {"The", "This", "That", "But", "And", "Kremlin", "Ukraine", "Russia", "Moscow", "Kyiv", "Kiev", "Washington"}
 

@@ -38,7 +38,9 @@ STRONG_CONDITION_RE = re.compile(
     re.IGNORECASE,
 )
 WEAK_CONDITION_RE = re.compile(r"\b(if|but|however|though|although|yet|first)\b", re.IGNORECASE)
-NEGATED_SUPPORT_RE = re.compile(r"\b(not|never|no longer)\s+(?:\w+\s+)?(support|ready|prepared|willing|agree|accept|approve)\w*", re.IGNORECASE)
+NEGATED_SUPPORT_RE = re.compile(
+    r"\b(not|never|no longer)\s+(?:\w+\s+)?(support|ready|prepared|willing|agree|accept|approve)\w*", re.IGNORECASE
+)
 
 
 CUE_PATTERNS = (SUPPORT_RE, OPPOSE_RE, STRONG_CONDITION_RE, WEAK_CONDITION_RE, NEGATED_SUPPORT_RE)

@@ -61,7 +61,9 @@ def train(texts: list[str], labels: list[str], vectors: np.ndarray) -> tuple[Sta
     cv_accuracy = float(np.mean(cross_val_predict(clf, features, y, cv=folds) == y))
     clf.fit(features, y)
     meta = {"n_train": len(labels), "cv_accuracy": round(cv_accuracy, 3), "C": REGULARISATION, "folds": CV_FOLDS}
-    return StanceModel(tuple(clf.classes_.tolist()), clf.coef_.astype(np.float32), clf.intercept_.astype(np.float32), meta), cv_accuracy
+    return StanceModel(
+        tuple(clf.classes_.tolist()), clf.coef_.astype(np.float32), clf.intercept_.astype(np.float32), meta
+    ), cv_accuracy
 
 
 def save(model: StanceModel, path: Path = MODEL_FILE) -> None:

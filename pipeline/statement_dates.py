@@ -18,8 +18,14 @@ def _inherit(article_claim: DateClaim) -> DateClaim:
     """The article's own date, marked as inherited."""
     if not article_claim.is_known:
         return DateClaim(None, None, None, "unknown", "unknown", "article date unknown")
-    return DateClaim(article_claim.value, article_claim.earliest, article_claim.latest, article_claim.precision,
-                     "article", f"same as article ({article_claim.evidence})")
+    return DateClaim(
+        article_claim.value,
+        article_claim.earliest,
+        article_claim.latest,
+        article_claim.precision,
+        "article",
+        f"same as article ({article_claim.evidence})",
+    )
 
 
 LOCAL_FUTURE_RE = re.compile(r"\bwould\b(?!\s+(?:have|not have))", re.IGNORECASE)
@@ -28,6 +34,7 @@ PARENTHETICAL_RE = re.compile(r",\s*(?:who|which|whose|where|when)\b[^,]*,")
 
 def _pick_year(month: int, day: int | None, anchor: dt.date, future: bool) -> int:
     """The year for a month (and day) without one: nearest the anchor for a day, by tense for a bare month."""
+
     def distance(year: int) -> int:
         probe = dp.safe_date(year, month, day or 15) or dt.date(year, month, 1)
         return abs((probe - anchor).days)
@@ -116,7 +123,11 @@ def _relative_phrase(m, anchor: dt.date) -> DateClaim | None:
         start = anchor + dt.timedelta(days=7 - anchor.weekday())
         return interval_claim(start - DAY, start + 6 * DAY, "relative", evidence)
     if phrase == "next month":
-        first, last = dp.month_bounds(*divmod(anchor.year * 12 + anchor.month, 12))  if anchor.month < 12 else dp.month_bounds(anchor.year + 1, 1)
+        first, last = (
+            dp.month_bounds(*divmod(anchor.year * 12 + anchor.month, 12))
+            if anchor.month < 12
+            else dp.month_bounds(anchor.year + 1, 1)
+        )
         return interval_claim(first, last, "relative", evidence)
     if phrase == "earlier today":
         return exact(anchor, "relative", evidence)
@@ -126,7 +137,9 @@ def _relative_phrase(m, anchor: dt.date) -> DateClaim | None:
         n, unit = dp.to_number(m["num"]), m["unit"].lower()
         if unit == "day":
             return exact(anchor - dt.timedelta(days=n), "relative", evidence)
-        low, high = {"week": (7 * n - 3, 7 * n + 3), "month": (30 * n - 7, 30 * n + 7), "year": (365 * n - 60, 365 * n + 60)}[unit]
+        low, high = {"week": (7 * n - 3, 7 * n + 3), "month": (30 * n - 7, 30 * n + 7), "year": (365 * n - 60, 365 * n + 60)}[
+            unit
+        ]
         return interval_claim(anchor - dt.timedelta(days=high), anchor - dt.timedelta(days=low), "relative", evidence)
     return None
 

@@ -86,7 +86,7 @@ def blank_quotes(text: str) -> tuple[str, list[str]]:
         if idx >= 0 and (mark == "“" or outside.count('"') % 2 == 1):
             tail = text[idx + 1 :]
             if len(tail.split()) >= MIN_QUOTE_WORDS and not any(tail.strip() in q for q in quotes):
-                quotes.append(tail.strip().rstrip("”\""))
+                quotes.append(tail.strip().rstrip('”"'))
             end = outside.find("”", idx) if mark == "“" else -1
             outside = outside[:idx] + " " * (len(outside) - idx) if end < 0 else outside
     return outside, quotes
@@ -133,7 +133,9 @@ def choose_speaker(outside: str, offset: int, mentions: list[Mention], state: At
             return persons[-1], "subject"
         head = outside[:vstart]
         desc = DESCRIPTOR_RE.search(head[-60:])
-        if desc and (hit := state.descriptors.get(desc["desc"].lower()) or state.descriptors.get(desc["desc"].split()[-1].lower())):
+        if desc and (
+            hit := state.descriptors.get(desc["desc"].lower()) or state.descriptors.get(desc["desc"].split()[-1].lower())
+        ):
             return hit, f"descriptor '{desc.group(0)}'"
         if PRONOUN_SUBJECT_RE.search(head) and state.last_speaker is not None:
             return state.last_speaker, "pronoun"

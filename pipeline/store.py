@@ -45,8 +45,10 @@ def articles_frame(articles: list[Article]) -> pd.DataFrame:
         }
         for a in articles
     ]
-    return _typed(pd.DataFrame(rows, columns=list(schema.ARTICLE_COLUMNS + schema.ARTICLE_EXTRA_COLUMNS)),
-                  schema.DATE_COLUMNS_ARTICLES + ("retrieved",))
+    return _typed(
+        pd.DataFrame(rows, columns=list(schema.ARTICLE_COLUMNS + schema.ARTICLE_EXTRA_COLUMNS)),
+        schema.DATE_COLUMNS_ARTICLES + ("retrieved",),
+    )
 
 
 def statements_frame(statements: list[Statement]) -> pd.DataFrame:
@@ -90,8 +92,10 @@ def statements_frame(statements: list[Statement]) -> pd.DataFrame:
 
 def topics_frame(topics: list[Topic]) -> pd.DataFrame:
     """topics.parquet rows; keywords as a comma-separated string for easy reading elsewhere."""
-    rows = [{"topic_id": t.topic_id, "label": t.label, "keywords": ", ".join(t.keywords), "size": t.size, "seeded": t.seeded}
-            for t in topics]
+    rows = [
+        {"topic_id": t.topic_id, "label": t.label, "keywords": ", ".join(t.keywords), "size": t.size, "seeded": t.seeded}
+        for t in topics
+    ]
     frame = pd.DataFrame(rows, columns=list(schema.TOPIC_COLUMNS))
     frame["size"] = frame["size"].astype("int64")
     frame["seeded"] = frame["seeded"].astype(bool)
@@ -100,14 +104,18 @@ def topics_frame(topics: list[Topic]) -> pd.DataFrame:
 
 def events_frame(events) -> pd.DataFrame:
     """events.parquet rows from reference events."""
-    rows = [{"event_id": e.event_id, "date": e.date, "date_end": e.date_end, "title": e.title, "topic_id": e.topic} for e in events]
+    rows = [
+        {"event_id": e.event_id, "date": e.date, "date_end": e.date_end, "title": e.title, "topic_id": e.topic} for e in events
+    ]
     frame = pd.DataFrame(rows, columns=list(schema.EVENT_COLUMNS))
     return _typed(frame, ("date", "date_end"))
 
 
 def rejects_frame(rejects: list[Reject]) -> pd.DataFrame:
     """rejects.parquet rows."""
-    return pd.DataFrame([{"source_path": r.source_path, "reason": r.reason} for r in rejects], columns=list(schema.REJECT_COLUMNS))
+    return pd.DataFrame(
+        [{"source_path": r.source_path, "reason": r.reason} for r in rejects], columns=list(schema.REJECT_COLUMNS)
+    )
 
 
 def _typed(frame: pd.DataFrame, date_columns: tuple[str, ...]) -> pd.DataFrame:
@@ -120,7 +128,9 @@ def _typed(frame: pd.DataFrame, date_columns: tuple[str, ...]) -> pd.DataFrame:
     return frame
 
 
-def write_store(out_dir: Path, tables: dict[str, pd.DataFrame], manifest: dict, extra_files: dict[str, Path] | None = None) -> None:
+def write_store(
+    out_dir: Path, tables: dict[str, pd.DataFrame], manifest: dict, extra_files: dict[str, Path] | None = None
+) -> None:
     """Write all tables and the manifest into out_dir atomically (temp folder + rename)."""
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -162,7 +172,9 @@ class StoreLock:
             if pid.isdigit() and not _pid_alive(int(pid)):
                 self.path.unlink(missing_ok=True)
                 return self.__enter__()
-            raise StoreLockedError(f"another build (pid {pid}) is writing this store; wait for it or remove {self.path}") from None
+            raise StoreLockedError(
+                f"another build (pid {pid}) is writing this store; wait for it or remove {self.path}"
+            ) from None
         os.write(self.fd, str(os.getpid()).encode())
         return self
 

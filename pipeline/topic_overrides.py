@@ -23,17 +23,21 @@ def load_topic_overrides(path: Path) -> list[tuple[str, str, str]]:
     rows = []
     with path.open(newline="", encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
-        if list(reader.fieldnames or []) [:3] != list(schema.TOPIC_OVERRIDE_COLUMNS):
+        if list(reader.fieldnames or [])[:3] != list(schema.TOPIC_OVERRIDE_COLUMNS):
             raise ReferenceError(f"{path}: expected header {','.join(schema.TOPIC_OVERRIDE_COLUMNS)}")
         for lineno, row in enumerate(reader, start=2):
             action = (row["action"] or "").strip()
             if action not in schema.TOPIC_OVERRIDE_ACTIONS:
-                raise ReferenceError(f"{path} row {lineno}: action {action!r} is not one of {', '.join(schema.TOPIC_OVERRIDE_ACTIONS)}")
+                raise ReferenceError(
+                    f"{path} row {lineno}: action {action!r} is not one of {', '.join(schema.TOPIC_OVERRIDE_ACTIONS)}"
+                )
             rows.append(((row["topic_id"] or "").strip(), action, (row["value"] or "").strip()))
     return rows
 
 
-def apply_topic_overrides(statements: list[Statement], topics: list[Topic], rows: list[tuple[str, str, str]]) -> tuple[list[Statement], list[Topic]]:
+def apply_topic_overrides(
+    statements: list[Statement], topics: list[Topic], rows: list[tuple[str, str, str]]
+) -> tuple[list[Statement], list[Topic]]:
     """Rename topics and merge one topic into another (statements follow the merge)."""
     labels = {t.topic_id: t.label for t in topics}
     merged_into: dict[str, str] = {}
@@ -55,5 +59,7 @@ def apply_topic_overrides(statements: list[Statement], topics: list[Topic], rows
         tid = target(s.topic_id)
         new_statements.append(replace(s, topic_id=tid, topic_label=labels.get(tid, s.topic_label)))
     sizes = Counter(s.topic_id for s in new_statements)
-    new_topics = [replace(t, label=labels[t.topic_id], size=sizes.get(t.topic_id, 0)) for t in topics if t.topic_id not in merged_into]
+    new_topics = [
+        replace(t, label=labels[t.topic_id], size=sizes.get(t.topic_id, 0)) for t in topics if t.topic_id not in merged_into
+    ]
     return new_statements, new_topics

@@ -58,8 +58,10 @@ def score_seeded(statement_vectors: np.ndarray, texts: list[str], seeds: list[To
 
 def label_clusters(texts_by_cluster: dict[int, list[str]], n_terms: int = settings.TOPIC_LABEL_TERMS) -> dict[int, list[str]]:
     """Class-based TF-IDF: the words most specific to each cluster compared with the others."""
-    counts = {c: Counter(w for t in texts for w in WORD_RE.findall(t.lower()) if w not in STOPWORDS)
-              for c, texts in texts_by_cluster.items()}
+    counts = {
+        c: Counter(w for t in texts for w in WORD_RE.findall(t.lower()) if w not in STOPWORDS)
+        for c, texts in texts_by_cluster.items()
+    }
     total = Counter()
     for counter in counts.values():
         total.update(counter)
@@ -68,7 +70,7 @@ def label_clusters(texts_by_cluster: dict[int, list[str]], n_terms: int = settin
     for c, counter in counts.items():
         size = sum(counter.values()) or 1
         scored = sorted(counter, key=lambda w: (-(counter[w] / size) * np.log(1 + avg / total[w]), w))
-        out[c] = scored[:max(n_terms * 3, 8)]
+        out[c] = scored[: max(n_terms * 3, 8)]
     return out
 
 
@@ -78,8 +80,9 @@ def cluster_vectors(vectors: np.ndarray) -> np.ndarray:
         return np.full(len(vectors), -1)
     from sklearn.cluster import AgglomerativeClustering
 
-    model = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
-                                    distance_threshold=settings.DISCOVERED_DISTANCE_THRESHOLD * 0.7)
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="cosine", linkage="average", distance_threshold=settings.DISCOVERED_DISTANCE_THRESHOLD * 0.7
+    )
     return model.fit_predict(vectors)
 
 
@@ -124,10 +127,19 @@ def assign_topics(statements: list[Statement], seeds: list[TopicSeed], embedder:
                 assigned.append(replace(s, topic_id=OTHER_ID, topic_label=OTHER_LABEL, topic_score=round(top, 4)))
                 continue
             secondary = None
-            if second is not None and scores[i, second] >= max(settings.TOPIC_MIN_SIMILARITY, top - settings.TOPIC_SECONDARY_MARGIN):
+            if second is not None and scores[i, second] >= max(
+                settings.TOPIC_MIN_SIMILARITY, top - settings.TOPIC_SECONDARY_MARGIN
+            ):
                 secondary = seeds[second].topic_id
-            assigned.append(replace(s, topic_id=seeds[best].topic_id, topic_label=labels[seeds[best].topic_id],
-                                    topic_score=round(top, 4), secondary_topic_id=secondary))
+            assigned.append(
+                replace(
+                    s,
+                    topic_id=seeds[best].topic_id,
+                    topic_label=labels[seeds[best].topic_id],
+                    topic_score=round(top, 4),
+                    secondary_topic_id=secondary,
+                )
+            )
     else:
         assigned = [replace(s, topic_id=OTHER_ID, topic_label=OTHER_LABEL) for s in statements]
     rest = [i for i, s in enumerate(assigned) if s.topic_id == OTHER_ID]

@@ -14,7 +14,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-SEED_CANDIDATES = [Path(p) for p in (os.environ.get("SEEDS_DIR"),) if p] + [ROOT.parent / "shared" / "seeds", Path("/work/shared/seeds")]
+SEED_CANDIDATES = [Path(p) for p in (os.environ.get("SEEDS_DIR"),) if p] + [
+    ROOT.parent / "shared" / "seeds",
+    Path("/work/shared/seeds"),
+]
 SEEDS = next((p for p in SEED_CANDIDATES if p.is_dir()), SEED_CANDIDATES[0])
 WORD_RE = re.compile(r"[a-z]{3,}")
 

@@ -40,7 +40,9 @@ def write_corpus(root, n=3):
 
 def build(tmp_path, embedder, **kw):
     out = tmp_path / "store"
-    report = run_build(BuildOptions(input_dir=tmp_path / "in", out_dir=out, build_date=dt.date(2026, 1, 1), embedder=embedder, **kw))
+    report = run_build(
+        BuildOptions(input_dir=tmp_path / "in", out_dir=out, build_date=dt.date(2026, 1, 1), embedder=embedder, **kw)
+    )
     return out, report
 
 
@@ -166,7 +168,9 @@ def test_stance_comes_from_the_shipped_model_with_real_embeddings(seed_store):
 
 def test_override_sets_the_date_with_method_override(tmp_path, fake_embedder):
     write_corpus(tmp_path / "in")
-    (tmp_path / "in" / "overrides.csv").write_text("key,published,note\na1.txt,2025-01-02,checked with the outlet\n", encoding="utf-8")
+    (tmp_path / "in" / "overrides.csv").write_text(
+        "key,published,note\na1.txt,2025-01-02,checked with the outlet\n", encoding="utf-8"
+    )
     out, report = build(tmp_path, fake_embedder)
     assert "overrides.csv" not in {r.source_path for r in report.rejects}
     articles = pd.read_parquet(out / schema.ARTICLES_FILE).set_index("source_path")

@@ -26,8 +26,16 @@ def source_path(entry: dict) -> str:
 @pytest.fixture(scope="module")
 def demo_store(tmp_path_factory, fake_embedder):
     out = tmp_path_factory.mktemp("demo") / "store"
-    run_build(BuildOptions(input_dir=settings.DEMO_ARTICLES_DIR, out_dir=out, reference_dir=settings.DEMO_REFERENCE_DIR,
-                           replace_reference=True, build_date=dt.date(2026, 1, 1), embedder=fake_embedder))
+    run_build(
+        BuildOptions(
+            input_dir=settings.DEMO_ARTICLES_DIR,
+            out_dir=out,
+            reference_dir=settings.DEMO_REFERENCE_DIR,
+            replace_reference=True,
+            build_date=dt.date(2026, 1, 1),
+            embedder=fake_embedder,
+        )
+    )
     articles = pd.read_parquet(out / schema.ARTICLES_FILE).set_index("source_path")
     statements = pd.read_parquet(out / schema.STATEMENTS_FILE)
     return articles, statements

@@ -120,8 +120,16 @@ def test_bad_files_are_rejected_with_reasons_and_good_ones_kept(tmp_path):
     assert "unsupported file type" in reasons["image.png"]
     assert "broken symbolic link" in reasons["broken-link.txt"]
     sources = {a.source_path for a in articles}
-    assert {"good.txt", "latin1.txt", "utf16.txt", "list.json", "lines.jsonl#1", "rows.csv#2", "page.html",
-            "a/b/c/odd name ü #1.txt"} <= sources
+    assert {
+        "good.txt",
+        "latin1.txt",
+        "utf16.txt",
+        "list.json",
+        "lines.jsonl#1",
+        "rows.csv#2",
+        "page.html",
+        "a/b/c/odd name ü #1.txt",
+    } <= sources
     latin = next(a for a in articles if a.source_path == "latin1.txt")
     assert "médiateur" in latin.text
     html = next(a for a in articles if a.source_path == "page.html")
@@ -152,14 +160,20 @@ def test_seed_boilerplate_is_stripped(seeds_dir, name):
 def test_syndicated_copy_with_other_header_and_an_edit_is_a_duplicate():
     body = BODY * 3 + "The envoy added that a further round was possible before the summer recess.\n"
     a = doc("Title: Envoys meet\nPublished: 1 May 2025\n\nEnvoys meet\n\n" + body, source_path="a.txt")
-    b = doc("date 2025-05-01 https://other.example/x\n\nEnvoys meet\n\n" + body.replace("recess.", "recess, officials said.")
-            + "\nRead more: other stories\n", source_path="b.txt")
+    b = doc(
+        "date 2025-05-01 https://other.example/x\n\nEnvoys meet\n\n"
+        + body.replace("recess.", "recess, officials said.")
+        + "\nRead more: other stories\n",
+        source_path="b.txt",
+    )
     articles, _ = ingest([a, b])
     assert articles[1].duplicate_of == articles[0].article_id
 
 
 def test_different_articles_are_not_duplicates():
     a = doc("One\n\n" + BODY, source_path="a.txt")
-    b = doc("Two\n\nKYIV, May 2 - The president said the ceasefire had collapsed and talks were over for now.\n", source_path="b.txt")
+    b = doc(
+        "Two\n\nKYIV, May 2 - The president said the ceasefire had collapsed and talks were over for now.\n", source_path="b.txt"
+    )
     articles, _ = ingest([a, b])
     assert all(x.duplicate_of is None for x in articles)

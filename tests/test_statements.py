@@ -28,13 +28,38 @@ def speaker_of(text: str, contains: str, index: SpeakerIndex) -> str | None:
 
 CASES = [
     ("quote-then-speaker", '"We are ready to talk," Peskov said.', "ready to talk", "Dmitry Peskov"),
-    ("titled-name", "Kremlin spokesman Dmitry Peskov said on Monday that talks were possible.", "talks were possible", "Dmitry Peskov"),
-    ("spelling-variant", "Ukrainian President Volodymyr Zelenskyy said Kyiv would not cede land.", "cede land", "Volodymyr Zelensky"),
+    (
+        "titled-name",
+        "Kremlin spokesman Dmitry Peskov said on Monday that talks were possible.",
+        "talks were possible",
+        "Dmitry Peskov",
+    ),
+    (
+        "spelling-variant",
+        "Ukrainian President Volodymyr Zelenskyy said Kyiv would not cede land.",
+        "cede land",
+        "Volodymyr Zelensky",
+    ),
     ("institution", "The Kremlin said on Friday that progress had been made.", "progress had been made", "Kremlin"),
-    ("according-to", "The offer was final, according to Russian Foreign Minister Sergei Lavrov.", "offer was final", "Sergei Lavrov"),
+    (
+        "according-to",
+        "The offer was final, according to Russian Foreign Minister Sergei Lavrov.",
+        "offer was final",
+        "Sergei Lavrov",
+    ),
     ("speaker-after-verb", '"This is not a real truce," said Zelensky.', "not a real truce", "Volodymyr Zelensky"),
-    ("not-the-mentioned-person", '"Putin is doing everything possible," Peskov said.', "doing everything possible", "Dmitry Peskov"),
-    ("unknown-titled-person", "Polish Foreign Minister Radoslaw Sikorski said Europe must stay firm.", "stay firm", "Radoslaw Sikorski"),
+    (
+        "not-the-mentioned-person",
+        '"Putin is doing everything possible," Peskov said.',
+        "doing everything possible",
+        "Dmitry Peskov",
+    ),
+    (
+        "unknown-titled-person",
+        "Polish Foreign Minister Radoslaw Sikorski said Europe must stay firm.",
+        "stay firm",
+        "Radoslaw Sikorski",
+    ),
 ]
 
 
