@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--sizes", type=int, nargs="+", default=[100, 1000], help="corpus sizes in articles")
     bench.add_argument("--app-sizes", type=int, nargs="+", default=[10_000, 100_000], help="store sizes in statements")
     bench.add_argument("--one", type=int, default=None, help=argparse.SUPPRESS)
+    sub.add_parser("train-topics", help="choose the seeded-topic threshold on our labelled statements (data/models/topics.json)")
     sub.add_parser("train-stance", help="fit the stance model on our labelled statements (writes data/models/stance.npz)")
     return parser
 
@@ -56,6 +57,27 @@ def run_train_stance() -> int:
     stance_model.save(model)
     print(
         f"stance model: {len(examples)} examples, {stance_model.CV_FOLDS}-fold accuracy {cv_accuracy:.3f}, saved to {stance_model.MODEL_FILE}"
+    )
+    return 0
+
+
+def run_train_topics() -> int:
+    """Calibrate the topic threshold on the fixture (real reference) and the demo gold (demo reference)."""
+    from pipeline import settings, topic_calibration
+    from pipeline.embedding import MiniLMEmbedder
+    from pipeline.labelled import demo_statements, fixture_statements
+    from pipeline.reference import load_reference
+
+    real = load_reference(settings.DEFAULT_REFERENCE_DIR)
+    demo = load_reference(settings.DEFAULT_REFERENCE_DIR, settings.DEMO_REFERENCE_DIR, replace=True)
+    datasets = [
+        ([x.sentence for x in examples], [x.topic for x in examples], list(ref.topics))
+        for examples, ref in ((fixture_statements(), real), (demo_statements(), demo))
+    ]
+    calibration = topic_calibration.calibrate(datasets, MiniLMEmbedder())
+    topic_calibration.save(calibration)
+    print(
+        f"topic threshold {calibration['threshold']} (mean accuracy {calibration['accuracy']}), saved to {topic_calibration.CALIBRATION_FILE}"
     )
     return 0
 
@@ -140,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_eval(args)
     if args.command == "train-stance":
         return run_train_stance()
+    if args.command == "train-topics":
+        return run_train_topics()
     if args.command == "bench":
         import json
 

@@ -139,7 +139,8 @@ def run_build(options: BuildOptions) -> BuildReport:
             options.out_dir.parent / f".{options.out_dir.name}.{settings.EMBEDDING_CACHE_NAME}",
         )
         vectors = timed("embed", cache.embed, [s.text for s in statements])
-        statements, topics = timed("topics", assign_topics, statements, list(reference.topics), cache)
+        threshold = topic_calibration.load_threshold()
+        statements, topics = timed("topics", assign_topics, statements, list(reference.topics), cache, threshold)
         statements, topics = apply_topic_overrides(
             statements, topics, load_topic_overrides(options.input_dir / schema.TOPIC_OVERRIDES_FILE)
         )

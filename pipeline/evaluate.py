@@ -223,7 +223,10 @@ def evaluate_topics(reference: Reference, embedder, path: Path = STATEMENTS_FIXT
                 Statement(statement_id=f"{snip['id']}-{i}", article_id=snip["id"], text=sentence, char_start=0, char_end=0)
             )
             gold.append(g["topic"])
-    assigned, _ = assign_topics(statements, list(reference.topics), embedder)
+    from pipeline.topic_calibration import load_threshold
+
+    threshold = load_threshold()
+    assigned, _ = assign_topics(statements, list(reference.topics), embedder, threshold)
     predicted = [s.topic_id for s in assigned]
     seeded_ids = {t.topic_id for t in reference.topics}
     seeded = [(p, g) for p, g in zip(predicted, gold) if g in seeded_ids]
@@ -234,6 +237,7 @@ def evaluate_topics(reference: Reference, embedder, path: Path = STATEMENTS_FIXT
         "inverse_purity": round(_purity(gold, predicted), 3),
         "ami": round(float(adjusted_mutual_info_score(gold, predicted)), 3),
         "assigned_other": sum(p == "other" for p in predicted),
+        "threshold": threshold,
     }
 
 

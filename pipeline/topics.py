@@ -109,8 +109,17 @@ def discover_topics(statements: list[Statement], vectors: np.ndarray) -> tuple[l
     return out, topics
 
 
-def assign_topics(statements: list[Statement], seeds: list[TopicSeed], embedder: Embedder) -> tuple[list[Statement], list[Topic]]:
-    """Topics stage: primary (and secondary) seeded topic, discovered topics for the rest."""
+def assign_topics(
+    statements: list[Statement],
+    seeds: list[TopicSeed],
+    embedder: Embedder,
+    threshold: float = settings.TOPIC_MIN_SIMILARITY,
+) -> tuple[list[Statement], list[Topic]]:
+    """Topics stage: primary (and secondary) seeded topic, discovered topics for the rest.
+
+    ``threshold`` is the score below which no seeded topic is claimed; it is calibrated on
+    our labelled statements (``pipeline.topic_calibration``).
+    """
     if not statements:
         return [], []
     texts = [s.text for s in statements]
@@ -123,13 +132,11 @@ def assign_topics(statements: list[Statement], seeds: list[TopicSeed], embedder:
         for i, s in enumerate(statements):
             best, second = order[i, 0], order[i, 1] if len(seeds) > 1 else None
             top = float(scores[i, best])
-            if top < settings.TOPIC_MIN_SIMILARITY:
+            if top < threshold:
                 assigned.append(replace(s, topic_id=OTHER_ID, topic_label=OTHER_LABEL, topic_score=round(top, 4)))
                 continue
             secondary = None
-            if second is not None and scores[i, second] >= max(
-                settings.TOPIC_MIN_SIMILARITY, top - settings.TOPIC_SECONDARY_MARGIN
-            ):
+            if second is not None and scores[i, second] >= max(threshold, top - settings.TOPIC_SECONDARY_MARGIN):
                 secondary = seeds[second].topic_id
             assigned.append(
                 replace(

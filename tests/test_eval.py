@@ -35,3 +35,13 @@ def test_eval_command_passes_with_the_real_model(capsys):
     assert main(["eval"]) == 0
     out = capsys.readouterr().out
     assert '"seeded_accuracy"' in out and '"speaker_accuracy"' in out and '"cv_accuracy"' in out
+
+
+def test_threshold_choice_takes_the_upper_end_of_the_plateau():
+    import numpy as np
+
+    from pipeline.topic_calibration import SWEEP, choose_threshold
+
+    curve = np.where(SWEEP <= 0.3, 0.70, 0.5)
+    threshold, accuracy = choose_threshold([curve, curve])
+    assert threshold == 0.3 and accuracy == 0.7
