@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 
-from pipeline import schema, settings, stance_model
+from pipeline import schema, settings, stance_model, topic_calibration
 from pipeline.date_patterns import parse_date_string
 from pipeline.dating import DatingContext, date_articles
 from pipeline.embedding import CachedEmbedder, Embedder, MiniLMEmbedder
