@@ -52,33 +52,42 @@ def peak_memory_mb() -> float:
 
 
 def run_one(n_articles: int) -> dict:
-    """Build one synthetic corpus of n articles and report timings (runs in a fresh process)."""
+    """Build one synthetic corpus of n articles, then add 10 and rebuild (runs in a fresh process)."""
     from pipeline.build import BuildOptions, run_build
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "in"
-        make_corpus(corpus, n_articles)
-        start = time.perf_counter()
-        report = run_build(
-            BuildOptions(
-                input_dir=corpus,
-                out_dir=Path(tmp) / "store",
-                build_date=dt.date(2026, 1, 1),
-                reference_dir=settings.DEMO_REFERENCE_DIR,
-                replace_reference=True,
-            )
+        make_corpus(corpus, n_articles + 10)
+        extra = sorted(corpus.iterdir())[-10:]
+        for path in extra:
+            path.rename(Path(tmp) / path.name)
+        options = BuildOptions(
+            input_dir=corpus,
+            out_dir=Path(tmp) / "store",
+            build_date=dt.date(2026, 1, 1),
+            reference_dir=settings.DEMO_REFERENCE_DIR,
+            replace_reference=True,
         )
+        start = time.perf_counter()
+        report = run_build(options)
         total = time.perf_counter() - start
+        for path in extra:
+            (Path(tmp) / path.name).rename(path)
+        start = time.perf_counter()
+        incremental = run_build(options)
+        incremental_seconds = time.perf_counter() - start
     embed = report.timings.get("embed", 0.0)
+    per_statement = ("embed", "topics", "stance", "reprints")
     return {
         "articles": n_articles,
-        "statements": report.statements,
+        "statements": report.statements_before_reprints,
+        "statements_after_reprint_merge": report.statements,
         "seconds": round(total, 2),
         "articles_per_second": round(n_articles / total, 1),
         "stages": {
             k: {
                 "seconds": v,
-                "per_second": round((report.statements if k in ("embed", "topics", "stance") else n_articles) / v, 1)
+                "per_second": round((report.statements_before_reprints if k in per_statement else n_articles) / v, 1)
                 if v
                 else None,
             }
@@ -86,6 +95,8 @@ def run_one(n_articles: int) -> dict:
         },
         "embedding_share": round(embed / total, 3) if total else None,
         "non_embedding_seconds": round(total - embed, 2),
+        "add_10_articles_seconds": round(incremental_seconds, 2),
+        "add_10_fresh_articles": incremental.fresh_articles,
         "peak_memory_mb": peak_memory_mb(),
     }
 

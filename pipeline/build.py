@@ -11,7 +11,10 @@ from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 
-from pipeline import schema, settings, stance_model, topic_calibration
+from pipeline import schema, settings, stage_cache, stance_model, topic_calibration
+from pipeline import sentences as sentences_module
+from pipeline import speakers as speakers_module
+from pipeline import statements as statements_module
 from pipeline.date_patterns import parse_date_string
 from pipeline.dating import DatingContext, date_articles
 from pipeline.embedding import CachedEmbedder, Embedder, MiniLMEmbedder
@@ -23,7 +26,7 @@ from pipeline.sources import read_folder
 from pipeline.speakers import SpeakerIndex
 from pipeline.stance import CUE_PATTERNS, assign_stances
 from pipeline.statement_dates import date_statement
-from pipeline.statements import extract_all
+from pipeline.statements import extract_statements
 from pipeline.store import StoreLock, articles_frame, events_frame, rejects_frame, statements_frame, topics_frame, write_store
 from pipeline.topic_overrides import apply_topic_overrides, load_topic_overrides
 from pipeline.topics import assign_topics
@@ -58,6 +61,8 @@ class BuildReport:
     speakers: int = 0
     topics: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    fresh_articles: int = 0  # articles whose statements were extracted anew (not from the cache)
+    statements_before_reprints: int = 0
     dated: dict[str, int] = field(default_factory=dict)
 
 
@@ -131,7 +136,14 @@ def run_build(options: BuildOptions) -> BuildReport:
         ]
         articles = apply_overrides(timed("dating", date_articles, articles, ctx), overrides)
         index = SpeakerIndex(reference.actors)
-        statements = timed("statements", extract_all, articles, index)
+        cache_file = options.out_dir.parent / f".{options.out_dir.name}.statements-cache.pkl"
+        cache_key = stage_cache.fingerprint(
+            stage_cache.module_source_hash(statements_module, speakers_module, sentences_module), reference.actors
+        )
+        previous = stage_cache.load(cache_file, cache_key)
+        statements, statement_cache, report.fresh_articles = timed(
+            "statements", stage_cache.extract_with_cache, articles, lambda a: extract_statements(a, index), previous
+        )
         by_id = {a.article_id: a for a in articles}
         statements = timed("statement_dates", date_statements, statements, by_id)
         cache = CachedEmbedder(
@@ -150,6 +162,7 @@ def run_build(options: BuildOptions) -> BuildReport:
             model = None
         statements = timed("stance", assign_stances, statements, vectors, model)
         cache.save()
+        report.statements_before_reprints = len(statements)
         statements = timed("reprints", merge_reprints, statements, articles)
         report.articles = len(articles)
         report.duplicates = sum(1 for a in articles if a.duplicate_of)
@@ -177,6 +190,10 @@ def run_build(options: BuildOptions) -> BuildReport:
             "dated": report.dated,
             "timings": report.timings,
             "embedding_cache": {"hits": cache.hits, "misses": cache.misses},
+            "statement_cache": {
+                "fresh_articles": report.fresh_articles,
+                "reused_articles": len(statement_cache) - report.fresh_articles,
+            },
         }
         tables = {
             schema.ARTICLES_FILE: articles_frame(articles),
@@ -186,5 +203,6 @@ def run_build(options: BuildOptions) -> BuildReport:
             schema.EVENTS_FILE: events_frame(reference.events),
         }
         timed("store", write_store, options.out_dir, tables, manifest)
+        stage_cache.save(cache_file, cache_key, statement_cache)
     bar.close()
     return report

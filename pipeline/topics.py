@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -36,10 +37,19 @@ def seed_texts(seed: TopicSeed) -> list[str]:
     return [f"{seed.label}. {seed.description}".strip(), *seed.examples]
 
 
+@lru_cache(maxsize=256)
+def keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern | None:
+    """One alternation over a topic's keywords (compiled once per topic)."""
+    if not keywords:
+        return None
+    ordered = sorted(keywords, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in ordered) + r")\b")
+
+
 def keyword_bonus(text: str, seed: TopicSeed) -> float:
-    """A capped bonus for each of a topic's cue keywords found in the text."""
-    lower = text.lower()
-    hits = sum(1 for k in seed.keywords if re.search(r"\b" + re.escape(k) + r"\b", lower))
+    """A capped bonus for each distinct cue keyword of a topic found in the text."""
+    pattern = keyword_pattern(seed.keywords)
+    hits = len(set(pattern.findall(text.lower()))) if pattern else 0
     return min(hits * settings.TOPIC_KEYWORD_WEIGHT, settings.TOPIC_KEYWORD_CAP)
 
 

@@ -207,3 +207,26 @@ def test_topic_overrides_rename_and_merge(tmp_path, fake_embedder):
     assert set(statements.loc[statements["topic_id"] == first, "topic_label"]) == {"Renamed by a reader"}
     assert schema.TOPIC_OVERRIDES_FILE not in {r.source_path for r in report.rejects}
     assert (out / schema.EVENTS_FILE).exists()
+
+
+def test_rebuild_reuses_statements_and_processes_only_new_articles(tmp_path, fake_embedder):
+    write_corpus(tmp_path / "in", n=3)
+    out, first = build(tmp_path, fake_embedder)
+    assert first.fresh_articles == 3
+    before = pd.read_parquet(out / schema.STATEMENTS_FILE)
+    out, second = build(tmp_path, fake_embedder)
+    assert second.fresh_articles == 0
+    pd.testing.assert_frame_equal(before, pd.read_parquet(out / schema.STATEMENTS_FILE))
+    write_corpus(tmp_path / "in", n=4)
+    out, third = build(tmp_path, fake_embedder)
+    assert third.fresh_articles == 1
+    manifest = json.loads((out / schema.MANIFEST_FILE).read_text())
+    assert manifest["statement_cache"] == {"fresh_articles": 1, "reused_articles": 3}
+
+
+def test_damaged_statement_cache_is_rebuilt(tmp_path, fake_embedder):
+    write_corpus(tmp_path / "in")
+    out, _ = build(tmp_path, fake_embedder)
+    (tmp_path / ".store.statements-cache.pkl").write_bytes(b"not a pickle")
+    out, report = build(tmp_path, fake_embedder)
+    assert report.fresh_articles == 3
