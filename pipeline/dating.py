@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from pipeline import date_patterns as dp
@@ -204,6 +205,7 @@ def date_from_relative_age(article: Article, as_of: dt.date | None) -> DateClaim
 # --- content constraints -----------------------------------------------------------------
 
 
+@lru_cache(maxsize=1024)
 def _alias_pattern(actor: Actor) -> re.Pattern:
     """Regex matching any name or alias of an actor as whole words."""
     names = sorted({actor.name, *actor.aliases}, key=len, reverse=True)
@@ -211,25 +213,37 @@ def _alias_pattern(actor: Actor) -> re.Pattern:
 
 
 def tenure_constraints(text: str, actors: tuple[Actor, ...]) -> list[Constraint]:
-    """Roles named right before a person's name bound the date to that tenure."""
+    """Roles named right before a person's name bound the date to that tenure.
+
+    A title held in several terms ("President Donald Trump") allows any of them, so the
+    constraint spans them all rather than contradicting itself.
+    """
     out = []
     for actor in actors:
         if actor.kind != "person" or not actor.roles:
             continue
-        pattern = _alias_pattern(actor)
-        for m in pattern.finditer(text):
+        for m in _alias_pattern(actor).finditer(text):
             before = text[max(0, m.start() - MIN_ROLE_MENTION_GAP) : m.start()]
+            lower = before.lower()
+            matched = []
             for role in actor.roles:
-                idx = before.lower().rfind(role.title.lower())
-                if idx < 0 or "." in before[idx + len(role.title) :]:
-                    continue
-                prefix = before[:idx]
-                if FORMER_RE.search(prefix):
-                    if role.end:
-                        out.append(Constraint(role.end, None, f"'former {role.title} {m.group(0)}': after {role.end}"))
-                elif role.start or role.end:
-                    span = f"{role.start or '…'} to {role.end or 'now'}"
-                    out.append(Constraint(role.start, role.end, f"'{role.title} {m.group(0)}' held that role {span}"))
+                idx = lower.rfind(role.title.lower())
+                if idx >= 0 and "." not in before[idx + len(role.title) :] and (role.start or role.end):
+                    matched.append((role, idx))
+            if not matched:
+                continue
+            title = max(matched, key=lambda pair: len(pair[0].title))[0].title
+            terms = " or ".join(f"{r.start or '…'} to {r.end or 'now'}" for r, _ in matched)
+            if any(FORMER_RE.search(before[:idx]) for _, idx in matched):
+                ends = [r.end for r, _ in matched]
+                if all(ends):
+                    out.append(Constraint(min(ends), None, f"'former {title} {m.group(0)}': after {min(ends)}"))
+                continue
+            starts = [r.start for r, _ in matched]
+            ends = [r.end for r, _ in matched]
+            earliest = None if None in starts else min(starts)
+            latest = None if None in ends else max(ends)
+            out.append(Constraint(earliest, latest, f"'{title} {m.group(0)}' (in that role {terms})"))
     return _dedupe(out)
 
 
@@ -338,10 +352,15 @@ def lead_weekday(text: str) -> tuple[int, str] | None:
 
 
 def combine(constraints: list[Constraint]) -> tuple[dt.date | None, dt.date | None, list[str]]:
-    """Intersect constraints in order; a conflicting one widens the interval and is noted."""
+    """Intersect constraints in order; a conflicting one widens the interval and is noted.
+
+    Returns the interval and the evidence that decided it: the constraints that set a
+    bound, then any conflicts.
+    """
     earliest: dt.date | None = None
     latest: dt.date | None = None
     notes = []
+    used: list[Constraint] = []
     for c in constraints:
         new_e = max(filter(None, [earliest, c.earliest]), default=None)
         new_l = min(filter(None, [latest, c.latest]), default=None)
@@ -351,8 +370,10 @@ def combine(constraints: list[Constraint]) -> tuple[dt.date | None, dt.date | No
             notes.append(f"conflict: {c.evidence} (interval widened)")
             continue
         earliest, latest = new_e, new_l
-        notes.append(c.evidence)
-    return earliest, latest, notes
+        used.append(c)
+    # Only the constraints that set a bound are worth a reader's time; conflicts always are.
+    binding = [c.evidence for c in used if (c.earliest and c.earliest == earliest) or (c.latest and c.latest == latest)]
+    return earliest, latest, list(dict.fromkeys(binding)) + notes
 
 
 def date_from_content(article: Article, ctx: DatingContext) -> DateClaim:
