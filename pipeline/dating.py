@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline import date_patterns as dp
 from pipeline import settings
