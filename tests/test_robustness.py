@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from pipeline import schema
 from pipeline.ingest import ingest
@@ -35,6 +36,7 @@ def test_huge_file_long_line_and_copies_under_other_names(tmp_path):
     assert len(by_path["one-line.txt"].text) > 99_000
 
 
+@pytest.mark.slow
 def test_a_killed_build_leaves_the_previous_store_loadable(tmp_path):
     corpus = tmp_path / "in"
     corpus.mkdir()
