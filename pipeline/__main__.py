@@ -70,14 +70,12 @@ def run_train_topics() -> int:
 
     real = load_reference(settings.DEFAULT_REFERENCE_DIR)
     demo = load_reference(settings.DEFAULT_REFERENCE_DIR, settings.DEMO_REFERENCE_DIR, replace=True)
-    datasets = [
-        ([x.sentence for x in examples], [x.topic for x in examples], list(ref.topics))
-        for examples, ref in ((fixture_statements(), real), (demo_statements(), demo))
-    ]
+    datasets = [(fixture_statements(), list(real.topics)), (demo_statements(), list(demo.topics))]
     calibration = topic_calibration.calibrate(datasets, MiniLMEmbedder())
     topic_calibration.save(calibration)
     print(
-        f"topic threshold {calibration['threshold']} (mean accuracy {calibration['accuracy']}), saved to {topic_calibration.CALIBRATION_FILE}"
+        f"topic threshold {calibration['threshold']}, context weights {calibration['weights']} "
+        f"(mean accuracy {calibration['accuracy']}), saved to {topic_calibration.CALIBRATION_FILE}"
     )
     return 0
 

@@ -29,7 +29,7 @@ from pipeline.statement_dates import date_statement
 from pipeline.statements import extract_statements
 from pipeline.store import StoreLock, articles_frame, events_frame, rejects_frame, statements_frame, topics_frame, write_store
 from pipeline.topic_overrides import apply_topic_overrides, load_topic_overrides
-from pipeline.topics import assign_topics
+from pipeline.topics import assign_topics, statement_context
 
 LOG = logging.getLogger(__name__)
 STAGES = ("read", "ingest", "dating", "statements", "statement_dates", "embed", "topics", "stance", "reprints", "store")
@@ -151,8 +151,12 @@ def run_build(options: BuildOptions) -> BuildReport:
             options.out_dir.parent / f".{options.out_dir.name}.{settings.EMBEDDING_CACHE_NAME}",
         )
         vectors = timed("embed", cache.embed, [s.text for s in statements])
-        threshold = topic_calibration.load_threshold()
-        statements, topics = timed("topics", assign_topics, statements, list(reference.topics), cache, threshold)
+        threshold, weights = topic_calibration.load_calibration()
+        by_id = {a.article_id: a for a in articles}
+        contexts = [statement_context(by_id[s.article_id].text, by_id[s.article_id].title, s.char_start) for s in statements]
+        statements, topics = timed(
+            "topics", assign_topics, statements, list(reference.topics), cache, threshold, contexts, weights
+        )
         statements, topics = apply_topic_overrides(
             statements, topics, load_topic_overrides(options.input_dir / schema.TOPIC_OVERRIDES_FILE)
         )

@@ -205,28 +205,24 @@ def check_floors(figures: dict[str, dict], floors: dict) -> list[str]:
     return failures
 
 
-def evaluate_topics(reference: Reference, embedder, path: Path = STATEMENTS_FIXTURE) -> dict:
-    """Topic agreement on the gold statement sentences: seeded accuracy, purity, inverse purity, AMI."""
+def evaluate_topics(reference: Reference, embedder) -> dict:
+    """Topic agreement on the gold statements (with their context): seeded accuracy, purity, inverse purity, AMI."""
     from sklearn.metrics import adjusted_mutual_info_score
 
+    from pipeline.labelled import fixture_statements
     from pipeline.records import Statement
-    from pipeline.sentences import split_sentences
+    from pipeline.topic_calibration import load_calibration
     from pipeline.topics import assign_topics
 
-    snippets = yaml.safe_load(path.read_text(encoding="utf-8"))["snippets"]
-    statements, gold = [], []
-    for snip in snippets:
-        sentences = split_sentences(snip["text"].strip())
-        for i, g in enumerate(snip.get("statements") or []):
-            sentence = next((s.text for s in sentences if g["contains"] in s.text), g["contains"])
-            statements.append(
-                Statement(statement_id=f"{snip['id']}-{i}", article_id=snip["id"], text=sentence, char_start=0, char_end=0)
-            )
-            gold.append(g["topic"])
-    from pipeline.topic_calibration import load_threshold
-
-    threshold = load_threshold()
-    assigned, _ = assign_topics(statements, list(reference.topics), embedder, threshold)
+    examples = fixture_statements()
+    statements = [
+        Statement(statement_id=str(i), article_id=x.source, text=x.sentence, char_start=0, char_end=0)
+        for i, x in enumerate(examples)
+    ]
+    gold = [x.topic for x in examples]
+    threshold, weights = load_calibration()
+    contexts = [(x.before, x.lead) for x in examples]
+    assigned, _ = assign_topics(statements, list(reference.topics), embedder, threshold, contexts, weights)
     predicted = [s.topic_id for s in assigned]
     seeded_ids = {t.topic_id for t in reference.topics}
     seeded = [(p, g) for p, g in zip(predicted, gold) if g in seeded_ids]
@@ -238,6 +234,7 @@ def evaluate_topics(reference: Reference, embedder, path: Path = STATEMENTS_FIXT
         "ami": round(float(adjusted_mutual_info_score(gold, predicted)), 3),
         "assigned_other": sum(p == "other" for p in predicted),
         "threshold": threshold,
+        "context_weights": list(weights),
     }
 
 

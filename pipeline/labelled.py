@@ -13,6 +13,7 @@ import yaml
 
 from pipeline import settings
 from pipeline.sentences import split_sentences
+from pipeline.topics import statement_context
 
 STATEMENTS_FIXTURE = settings.REPO_ROOT / "tests" / "fixtures" / "statements.yaml"
 DEMO_GOLD = settings.REPO_ROOT / "data" / "demo" / "gold.yaml"
@@ -28,11 +29,18 @@ class LabelledStatement:
     topic: str
     stance: str
     source: str
+    before: str = ""  # text just before the statement in its article
+    lead: str = ""  # its article's headline and lead
 
 
-def _sentence_holding(text: str, contains: str) -> str:
-    """The sentence (as our splitter cuts it) that holds a gold substring."""
-    return next((s.text for s in split_sentences(text) if contains in s.text), contains)
+def _labelled(text: str, title: str, g: dict, source: str) -> LabelledStatement:
+    """A gold statement with the sentence that holds it (as our splitter cuts it) and its context."""
+    sentence = next((s for s in split_sentences(text) if g["contains"] in s.text), None)
+    start = sentence.start if sentence else max(text.find(g["contains"]), 0)
+    before, lead = statement_context(text, title, start)
+    return LabelledStatement(
+        sentence.text if sentence else g["contains"], g.get("speaker"), g["side"], g["topic"], g["stance"], source, before, lead
+    )
 
 
 def fixture_statements(path: Path = STATEMENTS_FIXTURE) -> list[LabelledStatement]:
@@ -41,37 +49,24 @@ def fixture_statements(path: Path = STATEMENTS_FIXTURE) -> list[LabelledStatemen
     for snip in yaml.safe_load(path.read_text(encoding="utf-8"))["snippets"]:
         text = snip["text"].strip()
         for g in snip.get("statements") or []:
-            out.append(
-                LabelledStatement(
-                    _sentence_holding(text, g["contains"]),
-                    g.get("speaker"),
-                    g["side"],
-                    g["topic"],
-                    g["stance"],
-                    f"fixture:{snip['id']}",
-                )
-            )
+            out.append(_labelled(text, "", g, f"fixture:{snip['id']}"))
     return out
 
 
 def demo_statements(path: Path = DEMO_GOLD) -> list[LabelledStatement]:
-    """Non-optional statements of the demo corpus gold file, with the sentence from the article file."""
+    """Non-optional statements of the demo corpus gold file, in their cleaned articles."""
+    from pipeline.ingest import ingest
+    from pipeline.sources import read_folder
+
     gold = yaml.safe_load(path.read_text(encoding="utf-8"))
-    articles_dir = path.parent / gold.get("articles_dir", "articles")
+    docs, _ = read_folder(path.parent / gold.get("articles_dir", "articles"))
+    articles, _ = ingest(docs)
     out = []
     for entry in gold["articles"]:
-        raw = (articles_dir / entry["file"]).read_text(encoding="utf-8")
+        candidates = [a for a in articles if a.source_path.split("#")[0] == entry["file"]]
         for g in entry.get("statements") or []:
-            if g.get("optional") or g["contains"] not in raw:
+            article = next((a for a in candidates if g["contains"] in a.text), None)
+            if g.get("optional") or article is None:
                 continue
-            out.append(
-                LabelledStatement(
-                    _sentence_holding(raw, g["contains"]),
-                    g.get("speaker"),
-                    g["side"],
-                    g["topic"],
-                    g["stance"],
-                    f"demo:{entry['file']}",
-                )
-            )
+            out.append(_labelled(article.text, article.title, g, f"demo:{entry['file']}"))
     return out

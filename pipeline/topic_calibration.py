@@ -1,8 +1,9 @@
 """Choosing the seeded-topic threshold on labelled data instead of by hand.
 
-Scores every labelled statement against its corpus's seeded topics once, then sweeps the
-threshold under which a statement goes to "other" (and on to discovered topics), keeping
-the upper end of the best-scoring plateau. The result is saved in `data/models/topics.json`
+Scores every labelled statement (and its context) against its corpus's seeded topics once,
+then tries a small grid of context weights and, for each, sweeps the threshold under which
+a statement goes to "other" (and on to discovered topics), keeping the upper end of the
+best-scoring plateau. The result is saved in `data/models/topics.json`
 and read by the build.
 """
 
@@ -15,6 +16,7 @@ import numpy as np
 
 from pipeline import settings
 from pipeline.embedding import Embedder
+from pipeline.labelled import LabelledStatement
 from pipeline.reference import TopicSeed
 from pipeline.topics import OTHER_ID, score_seeded
 
@@ -46,19 +48,40 @@ def choose_threshold(curves: list[np.ndarray]) -> tuple[float, float]:
     return float(SWEEP[pick]), float(mean[pick])
 
 
-def calibrate(datasets: list[tuple[list[str], list[str], list[TopicSeed]]], embedder: Embedder) -> dict:
-    """Threshold and accuracy from (sentences, gold topic ids, seeds) datasets."""
-    curves = []
-    for texts, gold, seeds in datasets:
-        vectors = embedder.embed(texts)
-        curves.append(accuracy_by_threshold(score_seeded(vectors, texts, seeds, embedder), gold, seeds))
-    threshold, accuracy = choose_threshold(curves)
-    return {
-        "threshold": threshold,
-        "accuracy": round(accuracy, 3),
-        "datasets": len(datasets),
-        "examples": sum(len(d[0]) for d in datasets),
-    }
+# (sentence, text before it, article lead): how much a statement's surroundings count.
+WEIGHT_GRID = (
+    (1.0, 0.0, 0.0),
+    (0.7, 0.0, 0.3),
+    (0.7, 0.15, 0.15),
+    (0.6, 0.0, 0.4),
+    (0.6, 0.2, 0.2),
+    (0.5, 0.0, 0.5),
+    (0.5, 0.15, 0.35),
+    (0.5, 0.25, 0.25),
+    (0.4, 0.3, 0.3),
+)
+
+
+def calibrate(datasets: list[tuple[list[LabelledStatement], list[TopicSeed]]], embedder: Embedder) -> dict:
+    """Context weights and threshold that maximise mean accuracy over labelled datasets."""
+    prepared = []
+    for examples, seeds in datasets:
+        texts = [x.sentence for x in examples]
+        parts = [
+            score_seeded(embedder.embed(column), column, seeds, embedder)
+            for column in (texts, [x.before or x.sentence for x in examples], [x.lead or x.sentence for x in examples])
+        ]
+        prepared.append((parts, [x.topic for x in examples], seeds))
+    best = None
+    for weights in WEIGHT_GRID:
+        curves = [
+            accuracy_by_threshold(sum(w * p for w, p in zip(weights, parts)), gold, seeds) for parts, gold, seeds in prepared
+        ]
+        threshold, accuracy = choose_threshold(curves)
+        if best is None or accuracy > best["accuracy"] + 1e-9:
+            best = {"threshold": threshold, "weights": list(weights), "accuracy": round(accuracy, 3)}
+    best.update({"datasets": len(datasets), "examples": sum(len(d[0]) for d in datasets)})
+    return best
 
 
 def save(calibration: dict, path: Path = CALIBRATION_FILE) -> None:
@@ -69,8 +92,9 @@ def save(calibration: dict, path: Path = CALIBRATION_FILE) -> None:
     tmp.replace(path)
 
 
-def load_threshold(path: Path = CALIBRATION_FILE) -> float:
-    """The calibrated threshold, or the settings default when none was saved."""
+def load_calibration(path: Path = CALIBRATION_FILE) -> tuple[float, tuple[float, float, float]]:
+    """The calibrated threshold and context weights, or the settings defaults when none was saved."""
     if not path.exists():
-        return settings.TOPIC_MIN_SIMILARITY
-    return float(json.loads(path.read_text(encoding="utf-8"))["threshold"])
+        return settings.TOPIC_MIN_SIMILARITY, settings.TOPIC_CONTEXT_WEIGHTS
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return float(data["threshold"]), tuple(data.get("weights") or settings.TOPIC_CONTEXT_WEIGHTS)

@@ -119,16 +119,49 @@ def discover_topics(statements: list[Statement], vectors: np.ndarray) -> tuple[l
     return out, topics
 
 
+def statement_context(article_text: str, title: str, char_start: int) -> tuple[str, str]:
+    """What surrounds a statement: the text just before it, and the article's headline and lead.
+
+    A sentence such as "The order was given" names no topic; its neighbours and the
+    article it sits in usually do.
+    """
+    before = article_text[max(0, char_start - settings.TOPIC_CONTEXT_BEFORE_CHARS) : char_start].strip()
+    lead = f"{title}. {article_text[: settings.TOPIC_CONTEXT_LEAD_CHARS]}".strip(". ")
+    return before, lead
+
+
+def contextual_scores(
+    texts: list[str],
+    contexts: list[tuple[str, str]] | None,
+    seeds: list[TopicSeed],
+    embedder: Embedder,
+    weights: tuple[float, float, float],
+) -> np.ndarray:
+    """Seeded-topic scores of sentences blended with those of their context (weights sum to 1)."""
+    own, before, lead = weights
+    scores = own * score_seeded(embedder.embed(texts), texts, seeds, embedder)
+    if contexts is None:
+        return scores / own if own else scores
+    for weight, column in ((before, 0), (lead, 1)):
+        if weight:
+            context_texts = [c[column] or t for c, t in zip(contexts, texts)]
+            scores += weight * score_seeded(embedder.embed(context_texts), context_texts, seeds, embedder)
+    return scores
+
+
 def assign_topics(
     statements: list[Statement],
     seeds: list[TopicSeed],
     embedder: Embedder,
     threshold: float = settings.TOPIC_MIN_SIMILARITY,
+    contexts: list[tuple[str, str]] | None = None,
+    weights: tuple[float, float, float] = settings.TOPIC_CONTEXT_WEIGHTS,
 ) -> tuple[list[Statement], list[Topic]]:
     """Topics stage: primary (and secondary) seeded topic, discovered topics for the rest.
 
-    ``threshold`` is the score below which no seeded topic is claimed; it is calibrated on
-    our labelled statements (``pipeline.topic_calibration``).
+    ``threshold`` (the score below which no seeded topic is claimed) and the context
+    ``weights`` (sentence, text before it, article lead) are calibrated on our labelled
+    statements (``pipeline.topic_calibration``).
     """
     if not statements:
         return [], []
@@ -137,7 +170,7 @@ def assign_topics(
     labels = {s.topic_id: s.label for s in seeds}
     assigned: list[Statement] = []
     if seeds:
-        scores = score_seeded(vectors, texts, seeds, embedder)
+        scores = contextual_scores(texts, contexts, seeds, embedder, weights)
         order = np.argsort(-scores, axis=1, kind="stable")
         for i, s in enumerate(statements):
             best, second = order[i, 0], order[i, 1] if len(seeds) > 1 else None

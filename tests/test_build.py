@@ -230,3 +230,24 @@ def test_damaged_statement_cache_is_rebuilt(tmp_path, fake_embedder):
     (tmp_path / ".store.statements-cache.pkl").write_bytes(b"not a pickle")
     out, report = build(tmp_path, fake_embedder)
     assert report.fresh_articles == 3
+
+
+SEED_TOPICS = [
+    ("Ukraine would support the proposal to stop strikes on energy", "energy_moratorium"),
+    ("citing a temporary moratorium on strikes against energy", "energy_moratorium"),
+    ("when asked if the energy moratorium was over", "energy_moratorium"),
+    ("Ukrainian forces must withdraw entirely from the Donetsk", "territorial_demands"),
+    ("the withdrawal should cover the entire territory", "territorial_demands"),
+    ("royalty payments on profits from Ukrainian mining", "resources_deal"),
+    ("made it clear during its latest summit that Ukraine will join", "nato_membership"),
+    ("NATO is disregarding Russia's primary concerns", "nato_membership"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("contains,topic", SEED_TOPICS, ids=[t for _, t in SEED_TOPICS])
+def test_seed_statements_land_in_their_topics(seed_store, contains, topic):
+    statements = pd.read_parquet(seed_store / schema.STATEMENTS_FILE)
+    hit = statements[statements["text"].str.contains(contains, regex=False)]
+    assert len(hit) == 1
+    assert hit["topic_id"].iloc[0] == topic
