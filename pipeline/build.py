@@ -150,10 +150,11 @@ def run_build(options: BuildOptions) -> BuildReport:
             options.embedder or MiniLMEmbedder(),
             options.out_dir.parent / f".{options.out_dir.name}.{settings.EMBEDDING_CACHE_NAME}",
         )
-        vectors = timed("embed", cache.embed, [s.text for s in statements])
         threshold, weights = topic_calibration.load_calibration()
         by_id = {a.article_id: a for a in articles}
         contexts = [statement_context(by_id[s.article_id].text, by_id[s.article_id].title, s.char_start) for s in statements]
+        context_texts = [text for c in contexts for text, w in zip(c, weights[1:]) if w and text]
+        vectors = timed("embed", lambda: cache.embed([s.text for s in statements] + context_texts)[: len(statements)])
         statements, topics = timed(
             "topics", assign_topics, statements, list(reference.topics), cache, threshold, contexts, weights
         )
