@@ -35,7 +35,9 @@ TOPIC_CONTEXT_BEFORE_CHARS = 300  # text before a statement that hints at its to
 TOPIC_CONTEXT_LEAD_CHARS = 600  # headline + lead of its article
 TOPIC_CONTEXT_WEIGHTS = (1.0, 0.0, 0.0)  # sentence, before, lead; calibrated values live in data/models/topics.json
 DISCOVERED_MIN_CLUSTER = 3
-DISCOVERED_DISTANCE_THRESHOLD = 1.0
+DISCOVERED_DISTANCE_THRESHOLD = 0.7  # cosine distance at which discovered clusters stop merging
+DISCOVERY_MAX_STATEMENTS = 3000  # above this, k-means instead of agglomerative clustering
+DISCOVERY_MAX_TOPICS = 40  # never more discovered topics than this
 TOPIC_LABEL_TERMS = 3
 EMBEDDING_CACHE_NAME = "embeddings.npz"
 

@@ -85,13 +85,22 @@ def label_clusters(texts_by_cluster: dict[int, list[str]], n_terms: int = settin
 
 
 def cluster_vectors(vectors: np.ndarray) -> np.ndarray:
-    """Agglomerative clustering with a cosine distance threshold (deterministic, no k to choose)."""
+    """Agglomerative clustering with a cosine distance threshold (deterministic, no k to choose).
+
+    Its memory grows with the square of the input, so beyond DISCOVERY_MAX_STATEMENTS a
+    seeded k-means with a bounded number of clusters takes over (still deterministic).
+    """
     if len(vectors) < settings.DISCOVERED_MIN_CLUSTER:
         return np.full(len(vectors), -1)
+    if len(vectors) > settings.DISCOVERY_MAX_STATEMENTS:
+        from sklearn.cluster import MiniBatchKMeans
+
+        k = min(settings.DISCOVERY_MAX_TOPICS, max(2, len(vectors) // 100))
+        return MiniBatchKMeans(n_clusters=k, random_state=0, n_init=3, batch_size=1024).fit_predict(vectors)
     from sklearn.cluster import AgglomerativeClustering
 
     model = AgglomerativeClustering(
-        n_clusters=None, metric="cosine", linkage="average", distance_threshold=settings.DISCOVERED_DISTANCE_THRESHOLD * 0.7
+        n_clusters=None, metric="cosine", linkage="average", distance_threshold=settings.DISCOVERED_DISTANCE_THRESHOLD
     )
     return model.fit_predict(vectors)
 

@@ -251,3 +251,18 @@ def test_seed_statements_land_in_their_topics(seed_store, contains, topic):
     hit = statements[statements["text"].str.contains(contains, regex=False)]
     assert len(hit) == 1
     assert hit["topic_id"].iloc[0] == topic
+
+
+def test_discovery_is_bounded_and_deterministic_on_many_statements(monkeypatch):
+    import numpy as np
+
+    from pipeline import settings
+    from pipeline.topics import cluster_vectors
+
+    monkeypatch.setattr(settings, "DISCOVERY_MAX_STATEMENTS", 100)
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(1000, 16)).astype("float32")
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    first, second = cluster_vectors(vectors), cluster_vectors(vectors)
+    assert (first == second).all()
+    assert len(set(first.tolist())) <= settings.DISCOVERY_MAX_TOPICS
