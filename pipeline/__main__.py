@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="time the pipeline and the app on synthetic corpora; prints JSON")
     bench.add_argument("--sizes", type=int, nargs="+", default=[100, 1000], help="corpus sizes in articles")
     bench.add_argument("--app-sizes", type=int, nargs="+", default=[10_000, 100_000], help="store sizes in statements")
+    bench.add_argument(
+        "--topic-sizes", type=int, nargs="+", default=[1_000, 10_000], help="statements for the topic-stage benchmark"
+    )
     bench.add_argument("--one", type=int, default=None, help=argparse.SUPPRESS)
     sub.add_parser("train-topics", help="choose the seeded-topic threshold on our labelled statements (data/models/topics.json)")
     sub.add_parser("train-stance", help="fit the stance model on our labelled statements (writes data/models/stance.npz)")
@@ -171,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
             logging.disable(logging.WARNING)
             print(json.dumps(bench_module.run_one(args.one)))
             return 0
-        return bench_module.main(args.sizes, args.app_sizes)
+        return bench_module.main(args.sizes, args.app_sizes, args.topic_sizes)
     return 1
 
 

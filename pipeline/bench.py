@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
+
 from pipeline import settings
 
 ISO_DATE_RE = re.compile(r"\b20\d\d-\d\d-\d\d\b")
@@ -140,6 +142,56 @@ def bench_app(n_statements: int, store_dir: Path) -> dict:
     }
 
 
+def bench_topics(n_statements: int) -> dict:
+    """Embedding throughput and the topic stage alone on n distinct statements (real model)."""
+    from pipeline.embedding import MiniLMEmbedder
+    from pipeline.labelled import fixture_statements
+    from pipeline.records import Statement
+    from pipeline.reference import load_reference
+    from pipeline.topic_calibration import load_calibration
+    from pipeline.topics import assign_topics
+
+    base = fixture_statements()
+    rng = random.Random(SEED)
+    statements, contexts = [], []
+    for i in range(n_statements):
+        x = base[i % len(base)]
+        text = f"{x.sentence} (briefing {i}, {rng.choice(['Monday', 'Tuesday', 'Friday'])})"
+        statements.append(Statement(statement_id=str(i), article_id=x.source, text=text, char_start=0, char_end=len(text)))
+        contexts.append((x.before, x.lead))
+    embedder = MiniLMEmbedder()
+    embedder.embed(["warm up the model"])
+    start = time.perf_counter()
+    embedder.embed([s.text for s in statements])
+    embed_seconds = time.perf_counter() - start
+    threshold, weights = load_calibration()
+
+    class Precomputed:
+        """The vectors just measured, so the topic stage is timed on its own."""
+
+        def __init__(self, inner):
+            self.inner, self.cache = inner, {}
+
+        def embed(self, texts):
+            missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
+            if missing:
+                self.cache.update(zip(missing, self.inner.embed(missing)))
+            return np.stack([self.cache[t] for t in texts])
+
+    cached = Precomputed(embedder)
+    cached.embed([s.text for s in statements] + [c for pair in contexts for c in pair if c])
+    seeds = list(load_reference(settings.DEFAULT_REFERENCE_DIR).topics)
+    start = time.perf_counter()
+    _, topics = assign_topics(statements, seeds, cached, threshold, contexts, weights)
+    topic_seconds = time.perf_counter() - start
+    return {
+        "statements": n_statements,
+        "embed_per_second": round(n_statements / embed_seconds, 1),
+        "topic_stage_seconds": round(topic_seconds, 2),
+        "topics": len(topics),
+    }
+
+
 def bench_dating(n_articles: int = 1000) -> dict:
     """Dating throughput on synthetic articles (ingest excluded)."""
     from pipeline.dating import DatingContext, date_articles
@@ -158,9 +210,9 @@ def bench_dating(n_articles: int = 1000) -> dict:
     return {"articles": len(articles), "seconds": round(seconds, 2), "articles_per_second": round(len(articles) / seconds, 1)}
 
 
-def main(sizes: list[int], app_sizes: list[int]) -> int:
+def main(sizes: list[int], app_sizes: list[int], topic_sizes: list[int]) -> int:
     """Run every benchmark, each build size in its own process so peak memory is its own."""
-    summary: dict = {"date": dt.date.today().isoformat(), "builds": [], "dating": bench_dating(), "app": []}
+    summary: dict = {"date": dt.date.today().isoformat(), "builds": [], "dating": bench_dating(), "topics": [], "app": []}
     for n in sizes:
         out = subprocess.run(
             [sys.executable, "-m", "pipeline", "bench", "--one", str(n)],
@@ -192,5 +244,7 @@ def main(sizes: list[int], app_sizes: list[int]) -> int:
         )
     for n in app_sizes:
         summary["app"].append(bench_app(n, demo_store))
+    for n in topic_sizes:
+        summary["topics"].append(bench_topics(n))
     print(json.dumps(summary, indent=2))
     return 0
