@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from views.store_reader import Store, load_store, resolve_store_path, store_fingerprint
 
@@ -14,8 +15,23 @@ def load_cached(path: str, fingerprint: str) -> Store:
     return load_store(path)
 
 
+def leave_pages_folder_mode() -> None:
+    """Open the page through this file's navigation when Streamlit ran the page file on its own.
+
+    On a freshly started server (and in every AppTest run), a link such as /compare runs
+    pages/compare.py in the legacy pages/ folder mode: file-name navigation, no wide layout.
+    Running main() here registers the real navigation (which turns that mode off) and runs the
+    requested page inside this same script run, so widget values and button clicks survive;
+    st.stop() then ends the outer, legacy run of the page.
+    """
+    if PagesManager.uses_pages_directory:
+        main()
+        st.stop()
+
+
 def current_store() -> Store:
     """Return the store named by TIMELINE_STORE, from the cache unless its files changed."""
+    leave_pages_folder_mode()
     path = resolve_store_path()
     return load_cached(str(path), store_fingerprint(path))
 
@@ -25,6 +41,8 @@ def main() -> None:
     st.set_page_config(page_title="Negotiation timeline", layout="wide")
     pages = [
         st.Page("pages/timeline.py", title="Timeline", default=True),
+        st.Page("pages/compare.py", title="Compare"),
+        st.Page("pages/topics.py", title="Topics"),
         st.Page("pages/sources.py", title="Sources"),
     ]
     st.navigation(pages).run()

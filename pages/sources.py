@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import streamlit as st
 
 from dashboard import current_store
+from pipeline import schema
+from views.detail import boilerplate_lines, escape_markdown
+from views.figures import describe_date
+from views.overrides import OverrideError, append_rows, build_command, corpus_folder, date_override
 from views.store_reader import Store, empty_store_message
 from views.tables import article_label, articles_table, rejects_table, statements_table
 
 BIND = "query-params"
+FIX_FOR = "_fix_for"  # the article the date-correction widgets were filled for
+EARLIEST, LATEST = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
+
+
+def describe_published(row: pd.Series) -> str:
+    """The article's current publication date claim with its method and evidence."""
+    when = describe_date(row["published"], row["published_earliest"], row["published_latest"], row["published_precision"])
+    evidence = row.get("published_evidence")
+    method = row.get("published_method")
+    return f"{when}, by {method}" + (f": {evidence}" if evidence is not None and pd.notna(evidence) else "")
 
 
 def show_articles(store: Store) -> None:
@@ -48,12 +64,52 @@ def show_reader(store: Store) -> None:
     st.text(" · ".join(meta))
     with st.container(height=360, border=True):
         st.text(str(row["text"]) if pd.notna(row["text"]) else "")
+    show_boilerplate(row.get("boilerplate"))
     own = store.statements[store.statements["article_id"].astype(str) == chosen]
     st.caption(f"{len(own)} statements from this article")
     if len(own):
         joined = own.assign(outlet=row.get("outlet"), title=row.get("title"), url=row.get("url"))
         columns = ["date", "speaker", "side", "topic", "stance", "sentence", "precision", "dated_by"]
         st.dataframe(statements_table(joined)[columns], key="article_statements", hide_index=True)
+    show_date_fix(store, row)
+
+
+def show_boilerplate(boilerplate: object) -> None:
+    """Show the lines cleaning removed (struck through), so a reader can check nothing real was dropped."""
+    lines = boilerplate_lines(boilerplate)
+    if not lines:
+        return
+    st.caption(f"{len(lines)} line(s) removed as boilerplate:")
+    st.markdown("\n".join(f"- ~~{escape_markdown(line)}~~" for line in lines))
+
+
+def show_date_fix(store: Store, row: pd.Series) -> None:
+    """Let the reader correct the article's publication date; saved next to the corpus for the next build."""
+    st.subheader("Correct the publication date")
+    try:
+        folder = corpus_folder(store.manifest)
+    except OverrideError as exc:
+        st.warning(str(exc))
+        return
+    source = str(row["source_path"])
+    if st.session_state.get(FIX_FOR) != source:  # another article: start from its current date
+        published = row.get("published")
+        st.session_state[FIX_FOR] = source
+        st.session_state["fix_date"] = None if pd.isna(published) else pd.Timestamp(published).date()
+        st.session_state["fix_note"] = ""
+    st.caption(f"Now: {escape_markdown(describe_published(row))}")
+    left, right = st.columns([1, 3])
+    day = left.date_input("Published on", key="fix_date", min_value=EARLIEST, max_value=LATEST)
+    note = right.text_input("Note (your evidence)", key="fix_note", max_chars=200)
+    if st.button("Save date correction", key="save_date_override", type="primary"):
+        try:
+            fix = date_override(source, day, note)
+            path = append_rows(folder / schema.DATE_OVERRIDES_FILE, schema.DATE_OVERRIDE_COLUMNS, [fix])
+        except (OverrideError, OSError) as exc:
+            st.error(f"Not saved: {exc}")
+        else:
+            st.success(f"Saved to {escape_markdown(str(path))}. The next build applies it; rebuild the store with:")
+            st.code(build_command(store.manifest, store.path), language="bash")
 
 
 def show_rejects(store: Store) -> None:

@@ -1,4 +1,4 @@
-"""Timeline page: filter statements, see them on a dated chart, read one in context, export."""
+"""Timeline page: filter statements, see them on a dated chart with key events, read one in context, present, export."""
 
 from __future__ import annotations
 
@@ -10,8 +10,11 @@ import streamlit as st
 
 from dashboard import current_store
 from pipeline import schema
-from views import detail
-from views.figures import LANES, describe_date, statement_ids_from_selection, timeline_figure
+from ui.exports import show_exports, view_fingerprint
+from ui.presenter import presenter_toggle, show_presenter
+from ui.statement_detail import MAX_DETAILS, show_details
+from views.events import add_event_markers, visible_events
+from views.figures import LANES, statement_ids_from_selection, timeline_figure
 from views.filters import (
     Filters,
     apply_filters,
@@ -21,14 +24,16 @@ from views.filters import (
     option_values,
     topic_options,
 )
+from views.presenter import title_line
 from views.store_reader import Store, empty_store_message, join_statements
-from views.tables import statements_table, to_csv_bytes, to_json_bytes
+from views.tables import statements_table
 
 BIND = "query-params"
-MAX_DETAILS = 5
+SID_PARAM = "sid"
+SELECTION_CHANGED = "_selection_changed"
 
 
-def sidebar_filters(df: pd.DataFrame) -> tuple[Filters, str]:
+def sidebar_filters(df: pd.DataFrame, has_events: bool) -> tuple[Filters, str, bool]:
     """Draw the filter widgets (each keyed and mirrored to the URL) and return their values."""
     bounds = date_bounds(df)
     topics = topic_options(df)
@@ -56,6 +61,9 @@ def sidebar_filters(df: pd.DataFrame) -> tuple[Filters, str]:
             bind=BIND,
         )
         lane = st.radio("Lanes", LANES, key="lane", horizontal=True, bind=BIND) or "topic"
+        show_events = has_events and st.toggle(
+            "Show key events", value=True, key="events", help="Milestones of the talks, from the reference data.", bind=BIND
+        )
     filters = Filters(
         start=start,
         end=end,
@@ -67,7 +75,7 @@ def sidebar_filters(df: pd.DataFrame) -> tuple[Filters, str]:
         text=text or "",
         include_undated=include_undated,
     )
-    return filters, lane
+    return filters, lane, show_events
 
 
 def date_pair(picked: object) -> tuple[dt.date | None, dt.date | None]:
@@ -96,95 +104,83 @@ def table_selection(event: object) -> list[int]:
     return list(selection.get("rows") or [])
 
 
-def show_detail(row: pd.Series, article_text: str, outlet_of: dict[str, str]) -> None:
-    """Show one statement in its paragraph with who said it, where, and how it was dated."""
-    esc = detail.escape_markdown
-    speaker = row["speaker"] if pd.notna(row["speaker"]) else row.get("speaker_raw")
-    speaker = str(speaker) if speaker is not None and pd.notna(speaker) else "Unknown speaker"
-    role = row.get("speaker_role")
-    with st.container(border=True):
-        heading = f"**{esc(speaker)}**" + (f" — {esc(str(role))}" if role is not None and pd.notna(role) else "")
-        st.markdown(f"{heading} · side: {esc(str(row['side']))}")
-        st.markdown(detail.highlighted_paragraph(article_text, str(row["text"]), row["char_start"], row["char_end"]))
-        when = describe_date(row["said_on"], row["said_earliest"], row["said_latest"], row["said_precision"])
-        st.markdown(f"**Date:** {esc(when)} — {esc(detail.date_evidence(row))}")
-        outlet = row.get("outlet") if pd.notna(row.get("outlet")) else "unknown outlet"
-        title = row.get("title") if pd.notna(row.get("title")) else ""
-        st.markdown(f"**Outlet:** {esc(str(outlet))}" + (f" — {esc(str(title))}" if title else ""))
-        reported = detail.reported_by(row, outlet_of)
-        if reported:
-            st.caption(esc(reported))
-        url = detail.safe_url(row.get("url"))
-        if url:
-            st.link_button("Open the article", url, key=f"open_{row['statement_id']}")
+def selected_ids(fig: go.Figure, event: object, table: pd.DataFrame, table_event: object) -> list[str]:
+    """Statement ids picked on the chart or in the table, chart first."""
+    ids = statement_ids_from_selection(fig, selection_points(event))
+    ids += [table.loc[i, "statement_id"] for i in table_selection(table_event) if i < len(table)]
+    return list(dict.fromkeys(ids))
 
 
-def show_details(filtered: pd.DataFrame, ids: list[str], store: Store) -> None:
-    """Render detail panels for the selected statements (a few at most)."""
-    rows = filtered[filtered["statement_id"].astype(str).isin(ids)]
-    if rows.empty:
-        st.caption("Click a point on the chart, or a row in the table, to read the statement in context.")
-        return
-    texts = store.articles.set_index("article_id")["text"]
-    outlet_of = store.articles.dropna(subset=["outlet"]).set_index("article_id")["outlet"].astype(str).to_dict()
-    if len(rows) > MAX_DETAILS:
-        st.caption(f"{len(rows)} statements selected; showing the first {MAX_DETAILS}.")
-    for _, row in rows.head(MAX_DETAILS).iterrows():
-        text = texts.get(row["article_id"], "")
-        show_detail(row, "" if text is None or pd.isna(text) else str(text), outlet_of)
+def mark_selection_changed() -> None:
+    """Note that the reader changed a selection, so an emptied one also clears `sid` from the URL."""
+    st.session_state[SELECTION_CHANGED] = True
 
 
-def figure_html(fig: go.Figure) -> bytes:
-    """Export the chart as a standalone offline HTML page for slides."""
-    return fig.to_html(include_plotlyjs=True, full_html=True).encode("utf-8")
+def sync_sid(ids: list[str]) -> list[str]:
+    """Mirror the selection to `?sid=` (comma-separated) and return what to show: the selection, else the URL's."""
+    changed = st.session_state.pop(SELECTION_CHANGED, False)
+    if ids:
+        st.query_params[SID_PARAM] = ",".join(ids[:MAX_DETAILS])
+        return ids
+    if changed:
+        st.query_params.pop(SID_PARAM, None)
+        return []
+    return [sid for sid in str(st.query_params.get(SID_PARAM, "")).split(",") if sid]
+
+
+def key_events(store: Store, df: pd.DataFrame, f: Filters, show: bool) -> pd.DataFrame:
+    """The key events inside the filters' date range (or the data's), for the chart."""
+    if not show:
+        return store.events.iloc[0:0]
+    bounds = date_bounds(df) or (None, None)
+    return visible_events(store.events, f.start or bounds[0], f.end or bounds[1], f.topics)
 
 
 def main() -> None:
     """Lay out the timeline page from the current store."""
     store = current_store()
-    st.title("Negotiation timeline")
+    head, switch = st.columns([4, 1], vertical_alignment="bottom")
+    with switch:
+        present = presenter_toggle()
     if store.is_empty or store.statements.empty:
+        head.title("Negotiation timeline")
         st.info(empty_store_message(store.path))
         if store.problems:
             st.caption("; ".join(store.problems))
         return
     df = join_statements(store)
-    filters, lane = sidebar_filters(df)
+    filters, lane, show_events = sidebar_filters(df, has_events=not store.events.empty)
     filtered = apply_filters(df, filters)
+    events = key_events(store, df, filters, show_events)
+    if present:
+        show_presenter(head, filtered, filters, lane, events, topic_options(df))
+        return
+    head.title("Negotiation timeline")
     undated = int(is_undated(filtered).sum())
     note = f" · {undated} undated, listed in the table but not on the chart" if undated else ""
     st.caption(count_line(len(filtered), len(df)) + note)
     if filtered.empty:
         st.warning("No statements match these filters. Clear the search, remove a filter or widen the date range.")
         return
-    fig = timeline_figure(filtered, lane)
-    event = st.plotly_chart(fig, key="timeline", on_select="rerun", selection_mode=("points", "box", "lasso"))
+    fig = add_event_markers(timeline_figure(filtered, lane), events, statements=filtered)
+    event = st.plotly_chart(fig, key="timeline", on_select=mark_selection_changed, selection_mode=("points", "box", "lasso"))
     detail_slot = st.container()
     table = statements_table(filtered)
     table_event = st.dataframe(
         table,
         key="table",
         hide_index=True,
-        on_select="rerun",
+        on_select=mark_selection_changed,
         selection_mode="single-row",
         column_config={
             "url": st.column_config.LinkColumn("url"),
             "sentence": st.column_config.TextColumn("sentence", width="large"),
         },
     )
-    ids = statement_ids_from_selection(fig, selection_points(event))
-    ids += [table.loc[i, "statement_id"] for i in table_selection(table_event) if i < len(table)]
     with detail_slot:
-        show_details(filtered, ids, store)
-    cols = st.columns(3)
-    cols[0].download_button("Download CSV", to_csv_bytes(table), "statements.csv", "text/csv", key="dl_csv")
-    cols[1].download_button("Download JSON", to_json_bytes(table), "statements.json", "application/json", key="dl_json")
-
-    def html_page() -> bytes:
-        """Build the standalone chart only when the button is clicked."""
-        return figure_html(fig)
-
-    cols[2].download_button("Download chart (HTML)", html_page, "timeline.html", "text/html", key="dl_html")
+        show_details(df, sync_sid(selected_ids(fig, event, table, table_event)), store)
+    title = title_line(filters, topic_options(df))
+    show_exports(table, filtered, fig, title, view_fingerprint(filters, lane, show_events))
 
 
 main()

@@ -78,4 +78,22 @@ def seed_store(tmp_path_factory, seeds_dir, real_embedder) -> Path:
     return out
 
 
+@pytest.fixture
+def sample_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The synthetic store (with key events), named by TIMELINE_STORE for the app."""
+    from tests.store_factory import write_sample_store
+
+    store = write_sample_store(tmp_path / "store")
+    monkeypatch.setenv("TIMELINE_STORE", str(store))
+    return store
+
+
+@pytest.fixture
+def empty_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A store folder that does not exist, named by TIMELINE_STORE."""
+    folder = tmp_path / "nothing-here"
+    monkeypatch.setenv("TIMELINE_STORE", str(folder))
+    return folder
+
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")

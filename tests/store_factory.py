@@ -49,6 +49,15 @@ REJECTS = (
     ("broken/empty.txt", "empty body: fewer than 40 characters after cleaning"),
     ("scans/page.pdf", "unsupported file type .pdf"),
 )
+# (event_id, date, date_end, title, topic_id): one outside the statements' dates, one with markup.
+EVENTS = (
+    ("old_accord", D(2024, 11, 5), None, "An earlier accord, before any statement", "territory"),
+    ("first_round", D(2025, 1, 20), None, "First round of invented talks in Geneva", "ceasefire"),
+    ("swap", D(2025, 2, 10), None, "Exchange of two hundred detainees", "prisoners"),
+    ("summit", D(2025, 3, 27), D(2025, 3, 28), "Two-day summit on <b>security</b> guarantees & troops", "guarantees"),
+    ("deadline", D(2025, 4, 30), None, "Ceasefire deadline passes without a deal", None),
+)
+BOILERPLATE = "Subscribe to the *Ledger* newsletter\nPhoto: [Agency] / staff"
 N_STATEMENTS = 30
 MARKDOWN_TRAP = "Belov said the *final* offer was [sic] worth $5 billion."
 
@@ -73,7 +82,7 @@ def said_claim(i: int, published: dt.date | None, precision: str) -> tuple:
 
 
 def build_frames() -> dict[str, pd.DataFrame]:
-    """Build the four tables in memory; exposed so tests can compute expectations independently."""
+    """Build the five tables in memory; exposed so tests can compute expectations independently."""
     statements, bodies = [], {a[0]: [f"Paragraph one of invented article {a[0]}. Talks resumed."] for a in ARTICLES}
     for i in range(N_STATEMENTS):
         art_idx = i % 7  # article 7 is a reprint and carries no statements of its own
@@ -124,7 +133,11 @@ def build_frames() -> dict[str, pd.DataFrame]:
         for tid, label, kw in TOPICS
     ]
     rejects = [{"source_path": path, "reason": reason} for path, reason in REJECTS]
+    events = pd.DataFrame(EVENTS, columns=list(schema.EVENT_COLUMNS))
+    for column in ("date", "date_end"):
+        events[column] = pd.to_datetime(events[column]).astype("datetime64[ms]")
     return {
+        "events": events,
         "articles": pd.DataFrame(articles)[list(schema.ARTICLE_COLUMNS + schema.ARTICLE_EXTRA_COLUMNS)],
         "statements": pd.DataFrame(statements)[list(schema.STATEMENT_COLUMNS + schema.STATEMENT_EXTRA_COLUMNS)],
         "topics": pd.DataFrame(topics)[list(schema.TOPIC_COLUMNS)],
@@ -154,13 +167,17 @@ def article_row(spec: tuple, text: str) -> dict:
         "published_evidence": evidence,
         "duplicate_of": stable_id("article", 5) if idx == 7 else None,
         "retrieved": D(2025, 6, 1),
-        "boilerplate": "",
+        "boilerplate": BOILERPLATE if idx == 3 else "",
         "char_count": len(text),
     }
 
 
-def write_sample_store(path: Path | str) -> Path:
-    """Write the synthetic store into `path` (created if needed) and return it."""
+def write_sample_store(path: Path | str, *, events: bool = True, input_dir: Path | str | None = None) -> Path:
+    """Write the synthetic store into `path` (created if needed) and return it.
+
+    `events=False` leaves out the optional events table; `input_dir` is recorded as the
+    manifest's corpus folder (where the app writes corrections), absent when None.
+    """
     folder = Path(path)
     folder.mkdir(parents=True, exist_ok=True)
     frames = build_frames()
@@ -168,6 +185,8 @@ def write_sample_store(path: Path | str) -> Path:
     frames["statements"].to_parquet(folder / schema.STATEMENTS_FILE, index=False)
     frames["topics"].to_parquet(folder / schema.TOPICS_FILE, index=False)
     frames["rejects"].to_parquet(folder / schema.REJECTS_FILE, index=False)
+    if events:
+        frames["events"].to_parquet(folder / schema.EVENTS_FILE, index=False)
     manifest = {
         "built_at": "2025-06-01T12:00:00+00:00",
         "inputs": {f"articles/{a[0]:03d}.txt": stable_id("input", a[0]) for a in ARTICLES},
@@ -175,6 +194,8 @@ def write_sample_store(path: Path | str) -> Path:
         "counts": {name: len(frame) for name, frame in frames.items()},
         "timings": {},
     }
+    if input_dir is not None:
+        manifest["input"] = str(Path(input_dir).resolve())
     (folder / schema.MANIFEST_FILE).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return folder
 

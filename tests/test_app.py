@@ -3,78 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.store_factory import build_frames, stable_id, write_sample_store
-
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
-COUNT = re.compile(r"^(\d+) of (\d+) statements")
-
-
-@pytest.fixture
-def sample_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    store = write_sample_store(tmp_path / "store")
-    monkeypatch.setenv("TIMELINE_STORE", str(store))
-    return store
-
-
-@pytest.fixture
-def empty_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "nothing-here"
-    monkeypatch.setenv("TIMELINE_STORE", str(folder))
-    return folder
+from tests.apptest import PAGES, ROOT, counted, figure, frame_with, run_app, shown_rows
+from tests.store_factory import build_frames, stable_id
 
 
 @pytest.fixture(scope="module")
 def raw() -> pd.DataFrame:
     return build_frames()["statements"]
-
-
-def new_app(**query: str | list[str]) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-    at.query_params.update(query)
-    return at
-
-
-def run_app(**query: str | list[str]) -> AppTest:
-    at = new_app(**query).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def shown_rows(at: AppTest) -> int:
-    """Rows in the statements table (the first dataframe on the timeline page)."""
-    return len(at.dataframe(key="table").value) if any(d.key == "table" for d in at.dataframe) else 0
-
-
-def counted(at: AppTest) -> tuple[int, int]:
-    """The numbers in the "N of M statements" caption."""
-    for caption in at.caption:
-        match = COUNT.match(caption.value)
-        if match:
-            return int(match.group(1)), int(match.group(2))
-    raise AssertionError(f"no count caption in {[c.value for c in at.caption]}")
-
-
-def frame_with(at: AppTest, column: str) -> pd.DataFrame:
-    """Find a table by one of its columns (tables without selection carry no key in AppTest)."""
-    for frame in at.dataframe:
-        if column in frame.value.columns:
-            return frame.value
-    raise AssertionError(f"no table with column {column!r}")
-
-
-def figure(at: AppTest) -> dict:
-    charts = at.get("plotly_chart")
-    assert len(charts) == 1
-    return json.loads(charts[0].proto.spec)
 
 
 def test_timeline_renders_chart_table_and_count(sample_store: Path) -> None:
@@ -93,7 +34,7 @@ def test_every_sidebar_widget_has_a_key(sample_store: Path) -> None:
     widgets = [*at.sidebar.multiselect, *at.sidebar.text_input, *at.sidebar.toggle, *at.sidebar.radio]
     widgets += list(at.sidebar.date_input)
     keys = {w.key for w in widgets}
-    assert keys == {"dates", "topics", "speakers", "sides", "outlets", "stances", "q", "undated", "lane"}
+    assert keys == {"dates", "topics", "speakers", "sides", "outlets", "stances", "q", "undated", "lane", "events"}
 
 
 @pytest.mark.parametrize(

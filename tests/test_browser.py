@@ -136,3 +136,38 @@ def test_timeline_filter_select_share_and_screenshot(browser, app_url):
     page.screenshot(path=str(ARTIFACTS / "detail.png"), full_page=True)
     detail = page.locator("strong", has_text="ceasefire").first.inner_text()
     assert "ceasefire" in detail.lower()
+    page.wait_for_function("() => location.search.includes('sid=')", timeout=30_000)  # the selection is in the link
+
+
+def test_presenter_mode_steps_and_screenshots(browser, app_url):
+    """Switch to presenter mode with the toggle, step to a key event, reopen the link; screenshot each."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = open_page(browser, app_url)
+    assert page.locator("[data-testid=stSidebar]").is_visible()
+    page.get_by_text("Presenter mode").click()
+    page.get_by_role("button", name="Next ▶").wait_for(timeout=30_000)
+    page.wait_for_function("() => location.search.includes('present=1')", timeout=30_000)
+    assert not page.locator("[data-testid=stSidebar]").is_visible()
+    page.get_by_role("button", name="Next ▶").click()
+    page.wait_for_function("() => location.search.includes('event=first_round')", timeout=30_000)
+    page.get_by_text("First round of invented talks in Geneva").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(ARTIFACTS / "presenter.png"), full_page=True)
+
+    shared = browser.new_page(viewport={"width": 1400, "height": 1000})
+    shared.goto(page.url)
+    shared.wait_for_selector(".js-plotly-plot .scatterlayer", timeout=60_000)
+    shared.get_by_text("statements between", exact=False).first.wait_for(timeout=30_000)
+    assert not shared.locator("[data-testid=stSidebar]").is_visible()
+    assert "First round of invented talks" in shared.locator("h3").first.inner_text()
+
+
+def test_compare_page_link(browser, app_url):
+    """A direct link to another page opens it through the app's navigation, with its choices."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(app_url + "/compare?by=speaker&compare_speakers=Anton+Belov&compare_speakers=Olena+Marchuk")
+    page.wait_for_selector(".js-plotly-plot .scatterlayer", timeout=60_000)
+    nav = page.locator("[data-testid=stSidebarNav]").inner_text()
+    assert "Timeline" in nav and "Compare" in nav
+    assert page.locator("h3", has_text="Olena Marchuk").count() == 1
+    page.screenshot(path=str(ARTIFACTS / "compare.png"), full_page=True)

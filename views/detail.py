@@ -112,3 +112,10 @@ def date_evidence(row: pd.Series) -> str:
         if value is not None and not pd.isna(value) and str(value).strip():
             return str(value)
     return "no date evidence recorded"
+
+
+def boilerplate_lines(boilerplate: object) -> list[str]:
+    """Split the article's removed boilerplate (newline-separated) into its non-empty lines."""
+    if boilerplate is None or (not isinstance(boilerplate, str) and pd.isna(boilerplate)):
+        return []
+    return [line.strip() for line in str(boilerplate).splitlines() if line.strip()]

@@ -32,6 +32,7 @@ STANCE_SYMBOLS: dict[str, str] = {
     "neutral": "square",
 }
 UNKNOWN_STANCE_SYMBOL = "circle-open"
+LEGEND_GREY = "#8C8C8C"  # stance legend marks: a mid grey that reads on light and dark themes
 WEBGL_THRESHOLD = 2000
 WRAP_WIDTH = 70
 # A line: up to WRAP_WIDTH characters ending at whitespace, or a hard cut inside a longer word.
@@ -56,6 +57,16 @@ STANCE_LEGEND = {
     "title": {"text": "stance", "font": LEGEND_TITLE_FONT},
     "itemclick": False,
     "itemdoubleclick": False,
+}
+# A thin strip under the x axis: drag its handles to zoom into a period. Its preview is left
+# empty (a y range with no data), as full-size markers squeezed into a strip are only noise.
+RANGE_SLIDER = {
+    "visible": True,
+    "thickness": 0.05,
+    "bgcolor": "rgba(128, 128, 128, 0.12)",
+    "bordercolor": "rgba(128, 128, 128, 0.6)",
+    "borderwidth": 1,
+    "yaxis": {"rangemode": "fixed", "range": [-100, -99]},
 }
 HOVER_TEMPLATE = (
     "<b>%{customdata[1]}</b><br>%{customdata[2]}<br><br>"
@@ -187,8 +198,8 @@ def timeline_figure(df: pd.DataFrame, lane: Lane = "topic") -> go.Figure:
         legend2=STANCE_LEGEND,
         hoverlabel={"align": "left"},
         font={"size": 14},
-        yaxis={"type": "category", "categoryorder": "array", "categoryarray": order[::-1], "title": None},
-        xaxis={"type": "date", "title": None},
+        yaxis={"type": "category", "categoryorder": "array", "categoryarray": order[::-1], "title": None, "automargin": True},
+        xaxis={"type": "date", "title": None, "rangeslider": RANGE_SLIDER},
         clickmode="event+select",
         dragmode="zoom",
     )
@@ -244,7 +255,7 @@ def add_legends(fig: go.Figure, sides: list[str], scatter: type) -> None:
                 mode="markers",
                 name=stance,
                 legend="legend2",
-                marker={"color": "#555555", "symbol": symbol, "size": 10},
+                marker={"color": LEGEND_GREY, "symbol": symbol, "size": 10},
                 hoverinfo="skip",
                 meta={"role": "legend"},
             )

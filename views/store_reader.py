@@ -19,6 +19,7 @@ LOGGER = logging.getLogger(__name__)
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_STORE = REPO_ROOT / "data" / "store" / "demo"
 STORE_ENV_VAR = "TIMELINE_STORE"
+EVENT_DATE_COLUMNS = ("date", "date_end")
 
 # Article fields copied onto each statement so one frame carries everything a citation needs.
 ARTICLE_FIELDS_FOR_STATEMENTS = (
@@ -35,13 +36,17 @@ ARTICLE_FIELDS_FOR_STATEMENTS = (
 
 @dataclass(frozen=True)
 class Store:
-    """The five store files as DataFrames plus the manifest; `is_empty` says nothing usable was found."""
+    """The store files as DataFrames plus the manifest; `is_empty` says nothing usable was found.
+
+    `events` (the reference milestones) is optional: an older store without it gets an empty frame.
+    """
 
     articles: pd.DataFrame
     statements: pd.DataFrame
     topics: pd.DataFrame
     rejects: pd.DataFrame
     manifest: dict[str, Any] = field(default_factory=dict)
+    events: pd.DataFrame = field(default_factory=lambda: empty_frame(schema.EVENT_COLUMNS, EVENT_DATE_COLUMNS))
     path: str = ""
     is_empty: bool = True
     problems: tuple[str, ...] = ()
@@ -56,7 +61,7 @@ def resolve_store_path(env: dict[str, str] | None = None) -> Path:
 def store_fingerprint(path: Path) -> str:
     """Hash the manifest and file stamps so a rebuilt store invalidates the app's cache."""
     digest = hashlib.sha256(str(Path(path).resolve()).encode())
-    for name in schema.STORE_FILES:
+    for name in (*schema.STORE_FILES, schema.EVENTS_FILE):
         file = Path(path) / name
         if not file.is_file():
             digest.update(f"{name}:missing".encode())
@@ -110,6 +115,17 @@ def read_table(path: Path, columns: tuple[str, ...], problems: list[str]) -> pd.
     return ensure_columns(frame, columns)
 
 
+def read_events(path: Path) -> pd.DataFrame:
+    """Read the optional events table; absent or unreadable means no key events, not a problem."""
+    problems: list[str] = []
+    frame = read_table(path, schema.EVENT_COLUMNS, problems) if path.is_file() else None
+    if frame is None:
+        return empty_frame(schema.EVENT_COLUMNS, EVENT_DATE_COLUMNS)
+    frame = coerce_dates(frame, EVENT_DATE_COLUMNS)
+    frame = frame[frame["date"].notna()]
+    return frame.sort_values("date", kind="stable").reset_index(drop=True)
+
+
 def read_manifest(path: Path, problems: list[str]) -> dict[str, Any]:
     """Read manifest.json, returning {} when it is absent or not JSON."""
     if not path.is_file():
@@ -136,6 +152,7 @@ def load_store(path: Path | str) -> Store:
     topics = read_table(folder / schema.TOPICS_FILE, schema.TOPIC_COLUMNS, problems)
     rejects = read_table(folder / schema.REJECTS_FILE, schema.REJECT_COLUMNS, problems)
     manifest = read_manifest(folder / schema.MANIFEST_FILE, problems) if folder.is_dir() else {}
+    events = read_events(folder / schema.EVENTS_FILE)
     articles = articles if articles is not None else empty_frame(article_cols)
     statements = statements if statements is not None else empty_frame(statement_cols)
     return Store(
@@ -144,6 +161,7 @@ def load_store(path: Path | str) -> Store:
         topics=topics if topics is not None else empty_frame(schema.TOPIC_COLUMNS),
         rejects=rejects if rejects is not None else empty_frame(schema.REJECT_COLUMNS),
         manifest=manifest,
+        events=events,
         path=str(folder),
         is_empty=len(statements) == 0 and len(articles) == 0,
         problems=tuple(problems),
