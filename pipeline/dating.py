@@ -25,6 +25,9 @@ LEAD_CHARS = 700
 DATELINE_RE = re.compile(
     rf"^\s*(?P<place>[A-Z][A-Z .'’-]{{2,40}}),?\s+(?P<month>{dp.MONTH_NAME})\s+(?P<day>[0-3]?\d)(?:,?\s+(?P<year>{dp.YEAR}))?\s*[(./:\-–—]",
 )
+DATELINE_DAY_FIRST_RE = re.compile(
+    rf"^\s*(?P<place>[A-Z][A-Z .'’-]{{2,40}}),?\s+(?P<day>[0-3]?\d)\s+(?P<month>{dp.MONTH_NAME})(?:,?\s+(?P<year>{dp.YEAR}))?\s*[(./:\-–—]",
+)
 TIMESTAMP_RE = re.compile(
     rf"\b(?P<day>[0-3]?\d)\s+(?P<month>{dp.MONTH_NAME})\s+(?P<year>{dp.YEAR}),?\s+\d{{1,2}}:\d\d\b|"
     rf"\b(?P<month2>{dp.MONTH_NAME})\s+(?P<day2>[0-3]?\d),\s+(?P<year2>{dp.YEAR}),?\s+(?:at\s+)?\d{{1,2}}:\d\d\b"
@@ -157,7 +160,7 @@ def find_dateline(article: Article) -> tuple[int | None, int, int, str] | None:
             return int(m["year"]), dp.month_number(m["month"]), int(m["day"]), m.group(0)
         return int(m["year2"]), dp.month_number(m["month2"]), int(m["day2"]), m.group(0)
     for line in [article.text[:LEAD_CHARS], *article.header_lines]:
-        if m := DATELINE_RE.match(line):
+        if m := DATELINE_RE.match(line) or DATELINE_DAY_FIRST_RE.match(line):
             return (int(m["year"]) if m["year"] else None), dp.month_number(m["month"]), int(m["day"]), m.group(0).strip()
     return None
 
@@ -300,6 +303,10 @@ def _event_sentence_constraints(sentence: str, lower: str, event: Event, phrase:
     """Constraints from one sentence that names one event."""
     name = f"'{phrase}' ({event.title}, {event.date})"
     days = {(event.date + dt.timedelta(days=i)).weekday() for i in range(((event.date_end or event.date) - event.date).days + 1)}
+    if re.search(r"\btoday['’]s\b", lower) or (
+        re.search(r"\btoday\b", lower) and not re.search(r"\b(after|since|ago|before|yesterday)\b", lower)
+    ):
+        return [Constraint(event.date, event.date_end or event.date, f"{name} is today")]
     for m in dp.WEEKDAY_RE.finditer(sentence):
         if dp.WEEKDAYS[m["weekday"].lower()] in days:
             if dp.FUTURE_CUE_RE.search(lower):
@@ -316,15 +323,17 @@ def _event_sentence_constraints(sentence: str, lower: str, event: Event, phrase:
     if re.search(r"\blast week\b", lower):
         return [Constraint(event.date + dt.timedelta(days=1), event.date + dt.timedelta(days=13), f"{name} was last week")]
     if m := dp.DURATION_SINCE_RE.search(lower):
-        if re.search(
-            r"\b(been|since|ago)\b|\bafter\b.*\b(today|yesterday)\b|\b(today|now)\b.*\bafter\b", lower
-        ) and not re.search(r"\b(for|within|next)\s+" + re.escape(m.group("num")), lower):
+        anchored_now = re.search(r"\b(been|since|ago)\b|\bafter\b.*\b(today|yesterday)\b|\b(today|now)\b.*\bafter\b", lower)
+        # "On Friday, a month after X, ...": the weekday is that long after X; the article follows within the week
+        anchored_weekday = re.search(r"\bafter\b", lower) and dp.WEEKDAY_RE.search(sentence)
+        if (anchored_now or anchored_weekday) and not re.search(r"\b(for|within|next)\s+" + re.escape(m.group("num")), lower):
             low, high = DURATION_DAYS[m["unit"].lower()]
             n = dp.to_number(m["num"])
+            slack = DAY * settings.WEEKDAY_LOOKAHEAD_DAYS if not anchored_now else dt.timedelta()
             return [
                 Constraint(
                     event.date + dt.timedelta(days=low * n),
-                    event.date + dt.timedelta(days=high * n),
+                    event.date + dt.timedelta(days=high * n) + slack,
                     f"{name}, '{m.group(0).strip()}' before",
                 )
             ]
@@ -387,8 +396,9 @@ def date_from_content(article: Article, ctx: DatingContext) -> DateClaim:
     earliest, latest, notes = combine(constraints)
     dateline = find_dateline(article)
     weekday = lead_weekday(article.text)
-    if dateline and latest:
+    if dateline and (latest or earliest):
         _, month, day, raw = dateline
+        latest = latest or earliest + dt.timedelta(days=365)
         low = earliest or latest - dt.timedelta(days=365)
         high = latest if earliest or ctx.as_of else None
         if earliest and not ctx.as_of and (latest - earliest).days > 365:

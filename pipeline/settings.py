@@ -13,6 +13,8 @@ DEMO_STORE_DIR = REPO_ROOT / "data" / "store" / "demo"
 
 # Ingest limits: files above this size are rejected instead of read into memory.
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# The app's "Add articles" page: all files of one upload together may not exceed this.
+MAX_UPLOAD_TOTAL_BYTES = 5 * MAX_FILE_BYTES
 MIN_BODY_CHARS = 40
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv")
 MAX_TITLE_CHARS = 220
