@@ -84,6 +84,17 @@ def label_clusters(texts_by_cluster: dict[int, list[str]], n_terms: int = settin
     return out
 
 
+def distinct_stems(terms: list[str]) -> list[str]:
+    """Terms with a new stem only ("drone, drones, factories" -> "drone, factories")."""
+    seen, out = set(), []
+    for term in terms:
+        stem = term[:5]
+        if stem not in seen:
+            seen.add(stem)
+            out.append(term)
+    return out
+
+
 def cluster_vectors(vectors: np.ndarray) -> np.ndarray:
     """Agglomerative clustering with a cosine distance threshold (deterministic, no k to choose).
 
@@ -115,7 +126,7 @@ def discover_topics(statements: list[Statement], vectors: np.ndarray) -> tuple[l
     words = label_clusters({c: [s.text for s, lab in zip(statements, labels) if lab == c] for c in keep})
     topics, ids = [], {}
     for c in keep:
-        terms = words[c][: settings.TOPIC_LABEL_TERMS]
+        terms = distinct_stems(words[c])[: settings.TOPIC_LABEL_TERMS]
         topic_id = "d-" + "-".join(terms) if terms else f"d-{c}"
         ids[c] = (topic_id, " / ".join(terms).capitalize() or "Unlabelled")
         topics.append(Topic(topic_id, ids[c][1], tuple(words[c][:8]), sizes[c], False))

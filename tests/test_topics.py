@@ -1,0 +1,62 @@
+"""Topics: seeded assignment with context, discovery of new subjects with readable labels, determinism."""
+
+from __future__ import annotations
+
+from pipeline.records import Statement
+from pipeline.reference import TopicSeed
+from pipeline.topics import assign_topics, statement_context
+
+SEEDS = [
+    TopicSeed(
+        "ceasefire",
+        "Ceasefire",
+        "Truces and halts to fighting.",
+        ("ceasefire", "truce"),
+        ("Russia rejected a full ceasefire.", "Kyiv backed a thirty-day truce.", "The truce along the front must hold."),
+    ),
+    TopicSeed(
+        "prisoner_exchanges",
+        "Prisoner exchanges",
+        "Swaps of prisoners of war.",
+        ("prisoner", "exchange", "swap"),
+        ("Both sides agreed to a prisoner exchange.", "A swap of prisoners of war took place.", "More prisoners will come home."),
+    ),
+]
+
+
+def statements(texts):
+    return [Statement(statement_id=str(i), article_id="a", text=t, char_start=0, char_end=len(t)) for i, t in enumerate(texts)]
+
+
+NEW_SUBJECT = [
+    "The minister said drone factories would double their output of interceptor drones.",
+    "Officials said interceptor drones from the new factories were delivered.",
+    "He said drone factories needed more engineers to build interceptor drones.",
+    "The ministry said interceptor drones and drone factories were a priority.",
+]
+
+
+def test_seeded_topics_and_a_discovered_subject_with_a_readable_label(fake_embedder):
+    texts = [
+        "Moscow rejected the truce proposal, the Kremlin said.",
+        "Kyiv said the prisoner exchange would go ahead.",
+        *NEW_SUBJECT,
+    ]
+    assigned, topics = assign_topics(statements(texts), SEEDS, fake_embedder, threshold=0.3)
+    assert assigned[0].topic_id == "ceasefire"
+    assert assigned[1].topic_id == "prisoner_exchanges"
+    discovered = [t for t in topics if not t.seeded and t.topic_id != "other"]
+    assert len(discovered) == 1
+    assert {s.topic_id for s in assigned[2:]} == {discovered[0].topic_id}
+    assert "drone" in discovered[0].label.lower() or "interceptor" in discovered[0].label.lower()
+    again, _ = assign_topics(statements(texts), SEEDS, fake_embedder, threshold=0.3)
+    assert [s.topic_id for s in again] == [s.topic_id for s in assigned]
+
+
+def test_context_decides_a_sentence_that_names_no_topic(fake_embedder):
+    text = "Both sides agreed to a prisoner exchange of wounded prisoners on Monday. The order was given, he said."
+    start = text.index("The order")
+    vague = statements(["The order was given, he said."])
+    contexts = [statement_context(text, "Prisoner swap goes ahead", start)]
+    assigned, _ = assign_topics(vague, SEEDS, fake_embedder, threshold=0.0, contexts=contexts, weights=(0.5, 0.25, 0.25))
+    assert assigned[0].topic_id == "prisoner_exchanges"
