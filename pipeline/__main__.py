@@ -52,9 +52,9 @@ def run_train_stance() -> int:
     """Train the stance model on the fixture and the demo gold, print its cross-validated accuracy."""
     from pipeline import stance_model
     from pipeline.embedding import MiniLMEmbedder
-    from pipeline.labelled import demo_statements, fixture_statements
+    from pipeline.labelled import stance_training_statements
 
-    examples = fixture_statements() + demo_statements()
+    examples = stance_training_statements()
     vectors = MiniLMEmbedder().embed([x.sentence for x in examples])
     model, cv_accuracy = stance_model.train([x.sentence for x in examples], [x.stance for x in examples], vectors)
     stance_model.save(model)

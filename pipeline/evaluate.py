@@ -247,15 +247,16 @@ def _purity(clusters: list[str], classes: list[str]) -> float:
 
 
 def evaluate_stance(embedder) -> dict:
-    """The learned stance model: cross-validated on all our labels, and trained on the fixture
-    then tested on the (differently written) demo corpus."""
+    """The learned stance model: cross-validated on all our labels, and trained on the
+    hand-written fixtures then tested on the (differently written) demo corpus."""
     import numpy as np
 
     from pipeline import stance_model
-    from pipeline.labelled import demo_statements, fixture_statements
+    from pipeline.labelled import demo_statements, stance_training_statements
 
-    fixture, demo = fixture_statements(), demo_statements()
-    both = fixture + demo
+    demo = demo_statements()
+    both = stance_training_statements()
+    fixture = both[: len(both) - len(demo)]
     vectors = embedder.embed([x.sentence for x in both])
     _, cv_all = stance_model.train([x.sentence for x in both], [x.stance for x in both], vectors)
     model, _ = stance_model.train([x.sentence for x in fixture], [x.stance for x in fixture], vectors[: len(fixture)])

@@ -17,6 +17,7 @@ from pipeline.topics import statement_context
 
 STATEMENTS_FIXTURE = settings.REPO_ROOT / "tests" / "fixtures" / "statements.yaml"
 DEMO_GOLD = settings.REPO_ROOT / "data" / "demo" / "gold.yaml"
+STANCE_EXTRA_FIXTURE = settings.REPO_ROOT / "tests" / "fixtures" / "stance_extra.yaml"  # more stance labels, same format
 
 
 @dataclass(frozen=True)
@@ -70,3 +71,9 @@ def demo_statements(path: Path = DEMO_GOLD) -> list[LabelledStatement]:
                 continue
             out.append(_labelled(article.text, article.title, g, f"demo:{entry['file']}"))
     return out
+
+
+def stance_training_statements() -> list[LabelledStatement]:
+    """Everything labelled with a stance that the model may learn from (fixture + extra + demo)."""
+    extra = fixture_statements(STANCE_EXTRA_FIXTURE) if STANCE_EXTRA_FIXTURE.exists() else []
+    return fixture_statements() + extra + demo_statements()
