@@ -25,7 +25,7 @@ from pipeline.reprints import merge_reprints
 from pipeline.sources import read_folder
 from pipeline.speakers import SpeakerIndex
 from pipeline.stance import CUE_PATTERNS, assign_stances
-from pipeline.statement_dates import date_statement
+from pipeline.statement_dates import date_statements
 from pipeline.statements import extract_statements
 from pipeline.store import StoreLock, articles_frame, events_frame, rejects_frame, statements_frame, topics_frame, write_store
 from pipeline.topic_overrides import apply_topic_overrides, load_topic_overrides
@@ -72,11 +72,6 @@ def corpus_reference_dir(options: BuildOptions) -> Path | None:
         return options.reference_dir
     candidate = options.input_dir / "reference"
     return candidate if candidate.is_dir() else None
-
-
-def date_statements(statements, articles_by_id):
-    """Statement dates from each sentence, resolved against its article's date."""
-    return [replace(s, said=date_statement(s.text, articles_by_id[s.article_id].published)) for s in statements]
 
 
 def _versions() -> dict[str, str]:
@@ -151,7 +146,6 @@ def run_build(options: BuildOptions) -> BuildReport:
             options.out_dir.parent / f".{options.out_dir.name}.{settings.EMBEDDING_CACHE_NAME}",
         )
         threshold, weights = topic_calibration.load_calibration()
-        by_id = {a.article_id: a for a in articles}
         contexts = [statement_context(by_id[s.article_id].text, by_id[s.article_id].title, s.char_start) for s in statements]
         context_texts = [text for c in contexts for text, w in zip(c, weights[1:]) if w and text]
         vectors = timed("embed", lambda: cache.embed([s.text for s in statements] + context_texts)[: len(statements)])

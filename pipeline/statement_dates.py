@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from pipeline import date_patterns as dp
 from pipeline.dating import DAY, exact, interval_claim
-from pipeline.records import DateClaim
+from pipeline.records import Article, DateClaim, Statement
 
 
 def _inherit(article_claim: DateClaim) -> DateClaim:
@@ -147,3 +148,8 @@ def _relative_phrase(m, anchor: dt.date) -> DateClaim | None:
 def divmod_prev_month(anchor: dt.date) -> tuple[int, int]:
     """(year, month) of the month before the anchor's."""
     return (anchor.year, anchor.month - 1) if anchor.month > 1 else (anchor.year - 1, 12)
+
+
+def date_statements(statements: list[Statement], articles_by_id: dict[str, Article]) -> list[Statement]:
+    """Statement-dating stage: each sentence's own date, resolved against its article's date."""
+    return [replace(s, said=date_statement(s.text, articles_by_id[s.article_id].published)) for s in statements]

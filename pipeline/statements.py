@@ -191,12 +191,3 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
             )
         )
     return out
-
-
-def extract_all(articles: list[Article], index: SpeakerIndex) -> list[Statement]:
-    """Statements stage over a corpus; duplicates of another article contribute none."""
-    out: list[Statement] = []
-    for article in articles:
-        if article.duplicate_of is None:
-            out.extend(extract_statements(article, index))
-    return out
