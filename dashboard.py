@@ -44,6 +44,7 @@ def main() -> None:
         st.Page("pages/compare.py", title="Compare"),
         st.Page("pages/topics.py", title="Topics"),
         st.Page("pages/sources.py", title="Sources"),
+        st.Page("pages/add_articles.py", title="Add articles"),
     ]
     st.navigation(pages).run()
 

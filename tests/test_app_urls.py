@@ -44,6 +44,11 @@ def sources_view(at: AppTest) -> None:
     assert at.selectbox(key="article").value == stable_id("article", 3)
 
 
+def add_articles_view(at: AppTest) -> None:
+    # Nothing to restore: an upload cannot live in a URL, so the link just reopens the page (here refusing, no corpus).
+    assert at.title[0].value == "Add articles"
+
+
 VIEWS: list[tuple[str, dict, Callable[[AppTest], None]]] = [
     ("pages/timeline.py", {"sides": "russia", "q": "border", "lane": "side", "events": "false", "sid": "s05"}, timeline_view),
     (
@@ -63,10 +68,13 @@ VIEWS: list[tuple[str, dict, Callable[[AppTest], None]]] = [
     ),
     ("pages/topics.py", {"topic": "Prisoner exchange"}, topics_view),
     ("pages/sources.py", {"low_precision": "true", "article": ARTICLE_3}, sources_view),
+    ("pages/add_articles.py", {}, add_articles_view),
 ]
 
 
-@pytest.mark.parametrize(("page", "query", "check"), VIEWS, ids=["timeline", "presenter", "compare", "topics", "sources"])
+@pytest.mark.parametrize(
+    ("page", "query", "check"), VIEWS, ids=["timeline", "presenter", "compare", "topics", "sources", "add-articles"]
+)
 def test_a_link_reopens_the_view(page: str, query: dict, check: Callable[[AppTest], None], sample_store: Path) -> None:
     at = open_page(page, **query)
     check(at)

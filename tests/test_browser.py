@@ -147,7 +147,7 @@ def test_presenter_mode_steps_and_screenshots(browser, app_url):
     page.get_by_text("Presenter mode").click()
     page.get_by_role("button", name="Next ▶").wait_for(timeout=30_000)
     page.wait_for_function("() => location.search.includes('present=1')", timeout=30_000)
-    assert not page.locator("[data-testid=stSidebar]").is_visible()
+    page.locator("[data-testid=stSidebar]").wait_for(state="hidden", timeout=30_000)
     page.get_by_role("button", name="Next ▶").click()
     page.wait_for_function("() => location.search.includes('event=first_round')", timeout=30_000)
     page.get_by_text("First round of invented talks in Geneva").first.wait_for(timeout=30_000)
@@ -158,7 +158,7 @@ def test_presenter_mode_steps_and_screenshots(browser, app_url):
     shared.goto(page.url)
     shared.wait_for_selector(".js-plotly-plot .scatterlayer", timeout=60_000)
     shared.get_by_text("statements between", exact=False).first.wait_for(timeout=30_000)
-    assert not shared.locator("[data-testid=stSidebar]").is_visible()
+    shared.locator("[data-testid=stSidebar]").wait_for(state="hidden", timeout=30_000)
     assert "First round of invented talks" in shared.locator("h3").first.inner_text()
 
 

@@ -92,9 +92,9 @@ def date_override(source_path: str, day: dt.date | None, note: str) -> dict[str,
     return dict(zip(schema.DATE_OVERRIDE_COLUMNS, (str(source_path), day.isoformat(), note), strict=True))
 
 
-def build_command(manifest: dict[str, Any], store_path: str | Path) -> str:
-    """The command that rebuilds this store from its corpus, so the saved corrections take effect."""
-    parts = ["python", "-m", "pipeline", "build", str(manifest.get("input") or "ARTICLES"), "--out", str(store_path)]
+def build_arguments(manifest: dict[str, Any], store_path: str | Path) -> list[str]:
+    """The `-m pipeline build ...` arguments that rebuild this store with the options it was built with."""
+    parts = ["-m", "pipeline", "build", str(manifest.get("input") or "ARTICLES"), "--out", str(store_path)]
     references = [str(r) for r in manifest.get("reference") or []]
     extra = [r for r in references if Path(r).resolve() != DEFAULT_REFERENCE.resolve()]
     if extra:
@@ -103,4 +103,9 @@ def build_command(manifest: dict[str, Any], store_path: str | Path) -> str:
             parts.append("--replace-reference")
     if manifest.get("as_of"):
         parts += ["--as-of", str(manifest["as_of"])]
-    return shlex.join(parts)
+    return parts
+
+
+def build_command(manifest: dict[str, Any], store_path: str | Path) -> str:
+    """The command that rebuilds this store from its corpus, so the saved corrections take effect."""
+    return shlex.join(["python", *build_arguments(manifest, store_path)])
