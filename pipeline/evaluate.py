@@ -133,10 +133,18 @@ class StatementEval:
     errors: list = field(default_factory=list)
 
 
-def _same_speaker(predicted: str | None, expected: str | None) -> bool:
-    """Speaker names equal, ignoring case and dots."""
-    norm = lambda s: (s or "").lower().replace(".", "").strip()  # noqa: E731
-    return norm(predicted) == norm(expected)
+def _same_speaker(predicted: str | None, expected: str | None, index: SpeakerIndex | None = None) -> bool:
+    """Same person: names equal ignoring case, dots and accents, or the label is one of the actor's aliases."""
+    import unicodedata
+
+    def norm(name: str | None) -> str:
+        folded = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
+        return folded.lower().replace(".", "").strip()
+
+    if norm(predicted) == norm(expected):
+        return True
+    actor = index.by_alias.get((expected or "").lower()) if index is not None else None
+    return actor is not None and norm(actor.name) == norm(predicted)
 
 
 def evaluate_statements(reference: Reference, path: Path = STATEMENTS_FIXTURE) -> tuple[dict, StatementEval]:
@@ -159,7 +167,7 @@ def evaluate_statements(reference: Reference, path: Path = STATEMENTS_FIXTURE) -
                 continue
             matched_pred.add(hit.statement_id)
             ev.found += 1
-            if _same_speaker(hit.speaker, g.get("speaker")):
+            if _same_speaker(hit.speaker, g.get("speaker"), index):
                 ev.speaker_ok += 1
             else:
                 ev.errors.append((snip["id"], "speaker", g["contains"], hit.speaker, g.get("speaker")))

@@ -26,9 +26,13 @@ REPORT_VERBS = (
     r"confirmed|confirms|revealed|mentioned|reiterated|dismissed|welcomed|welcomes|suggested|hoped|hopes|threatened|"
     r"blamed|blames|believes|believed|considered|considers|outlined|specified|acknowledged|admitted|vowed|pledged|"
     r"signalled|signaled|indicated|maintained|asserted|replied|responded|countered|cautioned|predicted|supported|supports|"
-    r"opposed|opposes|backed|backs|agreed|agrees|tied|ties|wants|wanted|asked|insisted"
+    r"opposed|opposes|backed|backs|agreed|agrees|tied|ties|wants|wanted|asked|insisted|called|declined"
 )
 REPORT_VERB_RE = re.compile(rf"\b(?:{REPORT_VERBS})\b")
+SPEECH_VERB_RE = re.compile(
+    r"said|says|say|told|tells|stated|states|added|adds|noted|notes|wrote|writes|replied|responded|declared|"
+    r"announced|explained|stressed|emphasi[sz]ed|insisted|warned|claimed|argued|called|urged|reiterated"
+)
 # "Once Kiev agrees ...", "If Moscow rejects ...": a verb in a condition clause reports nobody's words.
 CONDITION_CLAUSE_RE = re.compile(r"\b(?:once|if|unless|until|as soon as|provided)\s+[^,;]{0,60}$", re.IGNORECASE)
 ACCORDING_RE = re.compile(r"\baccording to\b", re.IGNORECASE)
@@ -36,10 +40,12 @@ QUOTED_AS_RE = re.compile(r"\b(?:was|were|is) quoted\b.{0,40}?\bas saying\b", re
 CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][a-zA-Z'’-]{2,}\b")
 QUOTE_RE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|“[^”“]{3,}“")
 DESCRIPTOR_RE = re.compile(
-    r"\b[Tt]he\s+(?P<desc>(?:[A-Z][\w.-]*\s+){0,2}(?:spokes(?:man|woman|person)|president|[Pp]resident|minister|[Mm]inister|"
+    r"\b[Tt]he\s+(?P<desc>(?:[A-Za-z][\w.-]*\s+){0,2}(?:spokes(?:man|woman|person)|president|[Pp]resident|minister|[Mm]inister|"
     r"aide|envoy|leader|chancellor|premier|secretary|official|diplomat|chief))\b"
 )
-PRONOUN_SUBJECT_RE = re.compile(r"\b(he|she|they)\s*$", re.IGNORECASE)
+PRONOUN_SUBJECT_RE = re.compile(r"\b(he|she|they)(?:\s+(?:also|later|then|again|still|further|\w+ly))?\s*$", re.IGNORECASE)
+ADJACENT_SUBJECT_RE = re.compile(r"\s*(?:has|have|had|also|later|then|again|,)?\s*")
+APPOSITIVE_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([A-Za-z][\w' .-]{2,50}?),")
 CONTEXT_ONLY_RE = re.compile(r"^\s*(asked|when asked)\b", re.IGNORECASE)
 MIN_QUOTE_WORDS = 3
 
@@ -99,16 +105,24 @@ def _remember_descriptors(sentence: str, mentions: list[Mention], offset: int, s
             continue
         before = sentence[max(0, mention.start - offset - 50) : mention.start - offset]
         words = re.findall(r"[A-Za-z][\w.-]*", before)[-3:]
+        after = APPOSITIVE_RE.match(sentence[mention.end - offset :])
+        if after:  # "Dmitry Peskov, the Kremlin spokesman, said"
+            words = re.findall(r"[A-Za-z][\w.-]*", after.group(1))[-3:]
         for n in range(1, len(words) + 1):
             state.descriptors[" ".join(words[-n:]).lower()] = mention
 
 
 def reporting_verb(outside: str) -> re.Match | None:
-    """The first reporting verb that is not inside a condition clause ("once Kyiv agrees")."""
-    for verb in REPORT_VERB_RE.finditer(outside):
-        if not CONDITION_CLAUSE_RE.search(outside[max(0, verb.start() - 80) : verb.start()]):
-            return verb
-    return None
+    """The verb that reports the speech: a speech verb ("said", "told") wins over a verb of
+    position ("supports"), which may belong to the reported content; verbs inside a
+    condition clause ("once Kyiv agrees") never count."""
+    candidates = [
+        verb
+        for verb in REPORT_VERB_RE.finditer(outside)
+        if not CONDITION_CLAUSE_RE.search(outside[max(0, verb.start() - 80) : verb.start()])
+    ]
+    speech = [verb for verb in candidates if SPEECH_VERB_RE.fullmatch(verb.group(0))]
+    return (speech or candidates or [None])[0]
 
 
 def choose_speaker(outside: str, offset: int, mentions: list[Mention], state: AttributionState) -> tuple[Mention | None, str]:
@@ -128,6 +142,8 @@ def choose_speaker(outside: str, offset: int, mentions: list[Mention], state: At
         vstart, vend = verb.start(), verb.end()
         after_verb = [m for m in local if 0 <= m.start - offset - vend <= 12]
         before = [m for m in local if m.end - offset <= vstart]
+        if before and ADJACENT_SUBJECT_RE.fullmatch(outside[before[-1].end - offset : vstart]):
+            return before[-1], "subject"  # ", the Kremlin said": the name right before the verb
         persons = [m for m in before if m.kind == "person" and vstart - (m.end - offset) <= 140]
         if persons:
             return persons[-1], "subject"

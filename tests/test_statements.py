@@ -78,6 +78,15 @@ def test_pronoun_and_descriptor_carry_the_speaker(index):
     assert speaker_of(text, "no date had been set", index) == "Dmitry Peskov"
 
 
+def test_pronoun_with_adverb_and_appositive_descriptor(index):
+    text = (
+        "Sergei Lavrov, the foreign minister, said Moscow wanted guarantees. "
+        "He also said Ukraine must drop its NATO plans. The foreign minister added that no date was set."
+    )
+    assert speaker_of(text, "drop its NATO plans", index) == "Sergei Lavrov"
+    assert speaker_of(text, "no date was set", index) == "Sergei Lavrov"
+
+
 def test_multi_sentence_quote_is_one_statement(index):
     text = 'Zelensky said: "We want peace. But not at any price. Our land is not for sale," at a briefing.'
     found = statements_of(text, index)
