@@ -13,6 +13,7 @@ from pipeline import schema
 from ui.exports import show_exports, view_fingerprint
 from ui.presenter import presenter_toggle, show_presenter
 from ui.statement_detail import MAX_DETAILS, show_details
+from views.aggregate import AGGREGATE_THRESHOLD, CHART_MODES, aggregate_figure, use_weekly_counts
 from views.events import add_event_markers, visible_events
 from views.figures import LANES, statement_ids_from_selection, timeline_figure
 from views.filters import (
@@ -33,7 +34,7 @@ SID_PARAM = "sid"
 SELECTION_CHANGED = "_selection_changed"
 
 
-def sidebar_filters(df: pd.DataFrame, has_events: bool) -> tuple[Filters, str, bool]:
+def sidebar_filters(df: pd.DataFrame, has_events: bool) -> tuple[Filters, str, bool, str]:
     """Draw the filter widgets (each keyed and mirrored to the URL) and return their values."""
     bounds = date_bounds(df)
     topics = topic_options(df)
@@ -61,6 +62,16 @@ def sidebar_filters(df: pd.DataFrame, has_events: bool) -> tuple[Filters, str, b
             bind=BIND,
         )
         lane = st.radio("Lanes", LANES, key="lane", horizontal=True, bind=BIND) or "topic"
+        chart_mode = (
+            st.selectbox(
+                "Chart",
+                CHART_MODES,
+                key="chart",
+                help=f"auto: points up to {AGGREGATE_THRESHOLD:,} statements, weekly counts beyond.",
+                bind=BIND,
+            )
+            or "auto"
+        )
         show_events = has_events and st.toggle(
             "Show key events", value=True, key="events", help="Milestones of the talks, from the reference data.", bind=BIND
         )
@@ -75,7 +86,7 @@ def sidebar_filters(df: pd.DataFrame, has_events: bool) -> tuple[Filters, str, b
         text=text or "",
         include_undated=include_undated,
     )
-    return filters, lane, show_events
+    return filters, lane, show_events, chart_mode
 
 
 def date_pair(picked: object) -> tuple[dt.date | None, dt.date | None]:
@@ -149,7 +160,7 @@ def main() -> None:
             st.caption("; ".join(store.problems))
         return
     df = join_statements(store)
-    filters, lane, show_events = sidebar_filters(df, has_events=not store.events.empty)
+    filters, lane, show_events, chart_mode = sidebar_filters(df, has_events=not store.events.empty)
     filtered = apply_filters(df, filters)
     events = key_events(store, df, filters, show_events)
     if present:
@@ -162,8 +173,14 @@ def main() -> None:
     if filtered.empty:
         st.warning("No statements match these filters. Clear the search, remove a filter or widen the date range.")
         return
-    fig = add_event_markers(timeline_figure(filtered, lane), events, statements=filtered)
-    event = st.plotly_chart(fig, key="timeline", on_select=mark_selection_changed, selection_mode=("points", "box", "lasso"))
+    if use_weekly_counts(chart_mode, len(filtered)):
+        fig = add_event_markers(aggregate_figure(filtered, lane), events, statements=filtered)
+        st.plotly_chart(fig, key="timeline_counts")
+        st.caption("Statements per week. Narrow the filters, or choose Chart: points, to read single statements.")
+        event = None
+    else:
+        fig = add_event_markers(timeline_figure(filtered, lane), events, statements=filtered)
+        event = st.plotly_chart(fig, key="timeline", on_select=mark_selection_changed, selection_mode=("points", "box", "lasso"))
     detail_slot = st.container()
     table = statements_table(filtered)
     table_event = st.dataframe(

@@ -112,7 +112,7 @@ def bench_app(n_statements: int, store_dir: Path) -> dict:
     import pandas as pd
 
     from pipeline import schema
-    from views import figures, store_reader
+    from views import aggregate, figures, store_reader
     from views.filters import Filters, apply_filters
 
     statements = pd.read_parquet(store_dir / schema.STATEMENTS_FILE)
@@ -134,11 +134,15 @@ def bench_app(n_statements: int, store_dir: Path) -> dict:
         start = time.perf_counter()
         figures.timeline_figure(apply_filters(joined, Filters(sides=("russia",), text="ceasefire")))
         change = time.perf_counter() - start
+        start = time.perf_counter()
+        aggregate.aggregate_figure(apply_filters(joined, Filters()))
+        counts = time.perf_counter() - start
     return {
         "statements": len(big),
         "load_seconds": round(loaded, 3),
         "home_figure_seconds": round(home, 3),
         "filter_change_seconds": round(change, 3),
+        "weekly_counts_figure_seconds": round(counts, 3),
     }
 
 

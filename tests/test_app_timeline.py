@@ -144,3 +144,14 @@ def test_prepare_png_without_chromium_says_so(sample_store: Path, monkeypatch: p
     assert not at.exception
     assert any("Chromium" in e.value for e in at.error)
     assert len(figures(at)) == 1
+
+
+def test_chart_switches_to_weekly_counts(sample_store) -> None:
+    from tests.apptest import figure, run_app
+
+    at = run_app(chart="weekly counts")
+    assert at.selectbox(key="chart").value == "weekly counts"
+    spec = figure(at)
+    assert spec["data"][0]["type"] == "heatmap"
+    at.selectbox(key="chart").set_value("points").run()
+    assert figure(at)["data"][0]["type"] != "heatmap"
