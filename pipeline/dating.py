@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline import date_patterns as dp
@@ -314,7 +314,8 @@ def _event_sentence_constraints(sentence: str, lower: str, event: Event, phrase:
             return [Constraint(event.date, (event.date_end or event.date) + 6 * DAY, f"{name} happened '{m.group(0)}'")]
     if re.search(r"\blast month\b", lower):
         first, last = dp.month_bounds(event.date.year, event.date.month)
-        return [Constraint(dp.shift_months(first, 1), dp.month_bounds(*divmod_month(first, 1))[1], f"{name} was last month")]
+        following = dp.shift_months(first, 1)
+        return [Constraint(following, dp.month_bounds(following.year, following.month)[1], f"{name} was last month")]
     if re.search(r"\byesterday\b", lower) and dp.PAST_CUE_RE.search(lower):
         end = event.date_end or event.date
         if re.search(r"\b(ended|concluded|finished|completed|wrapped up)\b", lower):
@@ -340,12 +341,6 @@ def _event_sentence_constraints(sentence: str, lower: str, event: Event, phrase:
     if dp.PAST_CUE_RE.search(lower) and not dp.FUTURE_CUE_RE.search(lower):
         return [Constraint(event.date, None, f"refers to {name} in the past")]
     return []
-
-
-def divmod_month(first: dt.date, months: int) -> tuple[int, int]:
-    """(year, month) some months after a month's first day."""
-    shifted = dp.shift_months(first, months)
-    return shifted.year, shifted.month
 
 
 def lead_weekday(text: str) -> tuple[int, str] | None:
@@ -385,8 +380,10 @@ def combine(constraints: list[Constraint]) -> tuple[dt.date | None, dt.date | No
     return earliest, latest, list(dict.fromkeys(binding)) + notes
 
 
-def date_from_content(article: Article, ctx: DatingContext) -> DateClaim:
-    """Intersect content constraints (roles, events, weekday, dateline without year)."""
+def date_from_content(
+    article: Article, ctx: DatingContext, dateline: tuple[int | None, int, int, str] | None = None
+) -> DateClaim:
+    """Intersect content constraints (roles, events, weekday, a dateline without its year)."""
     text = article.title + "\n" + article.text
     constraints = tenure_constraints(text, ctx.reference.actors) + event_constraints(text, ctx.reference.events)
     if ctx.as_of:
@@ -394,7 +391,6 @@ def date_from_content(article: Article, ctx: DatingContext) -> DateClaim:
     elif ctx.upper_bound:
         constraints.append(Constraint(None, ctx.upper_bound, f"not after {ctx.upper_bound} (build date)"))
     earliest, latest, notes = combine(constraints)
-    dateline = find_dateline(article)
     weekday = lead_weekday(article.text)
     if dateline and (latest or earliest):
         _, month, day, raw = dateline
@@ -443,10 +439,10 @@ def date_from_content(article: Article, ctx: DatingContext) -> DateClaim:
 
 def date_article(article: Article, ctx: DatingContext) -> DateClaim:
     """The publication date claim of one article: strongest evidence first."""
-    as_of = ctx.as_of
-    if article.retrieved_raw:
-        as_of = dp.parse_date_string(article.retrieved_raw) or as_of
-    for claim in (date_from_header(article), date_from_url(article), date_from_stamp_lines(article)):
+    if article.retrieved_raw and (retrieved := dp.parse_date_string(article.retrieved_raw)):
+        ctx = replace(ctx, as_of=retrieved)  # the article's own retrieval date resolves and bounds it
+    url_claim = date_from_url(article)
+    for claim in (date_from_header(article), url_claim, date_from_stamp_lines(article)):
         if claim is not None and claim.precision == "day":
             return claim
     dateline = find_dateline(article)
@@ -454,11 +450,11 @@ def date_article(article: Article, ctx: DatingContext) -> DateClaim:
         year, month, day, raw = dateline
         if d := dp.safe_date(year, month, day):
             return exact(d, "dateline", f"dateline/timestamp '{raw}'")
-    relative = date_from_relative_age(article, as_of)
+    relative = date_from_relative_age(article, ctx.as_of)
     if relative is not None:
         return relative
-    url_month = date_from_url(article)
-    content = date_from_content(article, ctx)
+    url_month = url_claim
+    content = date_from_content(article, ctx, dateline)
     if url_month is not None and (content.precision in ("unknown", "year") or content.earliest is None):
         return url_month
     return content

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import replace
 from urllib.parse import urlparse
 
 from pipeline import settings
@@ -194,17 +195,10 @@ def mark_duplicates(articles: list[Article]) -> list[Article]:
                 by_key.setdefault(key, []).append((art.article_id, norm))
             out.append(art)
         elif original == art.article_id:
-            out.append(_replace(art, article_id=hash_id(norm, art.source_path), duplicate_of=original))
+            out.append(replace(art, article_id=hash_id(norm, art.source_path), duplicate_of=original))
         else:
-            out.append(_replace(art, duplicate_of=original))
+            out.append(replace(art, duplicate_of=original))
     return out
-
-
-def _replace(article: Article, **changes: object) -> Article:
-    """dataclasses.replace, named for readability at call sites."""
-    from dataclasses import replace
-
-    return replace(article, **changes)
 
 
 def ingest(docs: list[RawDocument]) -> tuple[list[Article], list[Reject]]:

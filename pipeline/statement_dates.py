@@ -111,7 +111,8 @@ def _relative_phrase(m, anchor: dt.date) -> DateClaim | None:
         saturday = dp.previous_weekday(anchor - DAY, 5)
         return interval_claim(saturday, saturday + DAY, "relative", evidence)
     if phrase == "last month":
-        first, last = dp.month_bounds(*divmod_prev_month(anchor))
+        previous = dp.shift_months(anchor.replace(day=1), -1)
+        first, last = dp.month_bounds(previous.year, previous.month)
         return interval_claim(first, last, "relative", evidence)
     if phrase == "last year":
         return interval_claim(dt.date(anchor.year - 1, 1, 1), dt.date(anchor.year - 1, 12, 31), "relative", evidence)
@@ -124,11 +125,8 @@ def _relative_phrase(m, anchor: dt.date) -> DateClaim | None:
         start = anchor + dt.timedelta(days=7 - anchor.weekday())
         return interval_claim(start - DAY, start + 6 * DAY, "relative", evidence)
     if phrase == "next month":
-        first, last = (
-            dp.month_bounds(*divmod(anchor.year * 12 + anchor.month, 12))
-            if anchor.month < 12
-            else dp.month_bounds(anchor.year + 1, 1)
-        )
+        following = dp.shift_months(anchor.replace(day=1), 1)
+        first, last = dp.month_bounds(following.year, following.month)
         return interval_claim(first, last, "relative", evidence)
     if phrase == "earlier today":
         return exact(anchor, "relative", evidence)
@@ -143,11 +141,6 @@ def _relative_phrase(m, anchor: dt.date) -> DateClaim | None:
         ]
         return interval_claim(anchor - dt.timedelta(days=high), anchor - dt.timedelta(days=low), "relative", evidence)
     return None
-
-
-def divmod_prev_month(anchor: dt.date) -> tuple[int, int]:
-    """(year, month) of the month before the anchor's."""
-    return (anchor.year, anchor.month - 1) if anchor.month > 1 else (anchor.year - 1, 12)
 
 
 def date_statements(statements: list[Statement], articles_by_id: dict[str, Article]) -> list[Statement]:

@@ -115,3 +115,10 @@ def test_seed_publication_dates(seed_articles, name):
     elif kind == "interval":
         assert (claim.latest - claim.earliest).days <= 31, claim
     assert claim.evidence
+
+
+def test_next_and_last_month_are_the_neighbouring_months():
+    nxt = date_statement("Talks will resume next month, the envoy said.", exact(D(2025, 5, 10), "header", "x"))
+    assert (nxt.earliest, nxt.latest) == (D(2025, 6, 1), D(2025, 6, 30))
+    last = date_statement("The envoy said last month that talks would resume.", exact(D(2025, 1, 10), "header", "x"))
+    assert (last.earliest, last.latest) == (D(2024, 12, 1), D(2024, 12, 31))
