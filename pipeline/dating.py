@@ -17,6 +17,7 @@ from functools import lru_cache
 from pipeline import date_patterns as dp
 from pipeline import settings
 from pipeline.event_mentions import event_index
+from pipeline.event_series import SeriesGap, fitting_gaps, latest_instance_gaps, series_words
 from pipeline.records import Article, DateClaim
 from pipeline.reference import Actor, Event, Reference
 
@@ -272,7 +273,7 @@ TEMPORAL_CUE_RE = re.compile(
 )
 
 
-def event_constraints(text: str, events: tuple[Event, ...]) -> list[Constraint]:
+def event_constraints(text: str, events: tuple[Event, ...], people: tuple[Actor, ...] = ()) -> list[Constraint]:
     """Dated events a sentence refers to, with how long ago they were ("a month", "last month").
 
     When a sentence names several events, its time words ("ended yesterday") belong to the
@@ -280,11 +281,14 @@ def event_constraints(text: str, events: tuple[Event, ...]) -> list[Constraint]:
     """
     out: list[Constraint] = []
     index = event_index(events)
+    previous = ""
     for sentence in split_sentences_simple(text):
         hits = index.find(sentence)
+        carried = carried_cue(previous, sentence, people) if hits else None
+        previous = "" if hits else sentence
         if not hits:
             continue
-        lower = sentence.lower()
+        lower = sentence.lower() if carried is None else f"{sentence.lower()} ({carried})"
         cue = TEMPORAL_CUE_RE.search(lower)
         nearest = min(hits, key=lambda h: abs(h.start - cue.start()) if cue else h.start)
         for hit in hits:
@@ -297,6 +301,32 @@ def event_constraints(text: str, events: tuple[Event, ...]) -> list[Constraint]:
                     )
                 )
     return _dedupe(out)
+
+
+CARRIED_CUE_RE = re.compile(r"\b(last (?:week|month))\b", re.IGNORECASE)
+OWN_TIME_RE = re.compile(
+    r"\b(yesterday|today|ago|last|next|this|earlier|later|since|(?:19|20)\d\d|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+PRONOUN_SUBJECT_RE = re.compile(r"^\W*(?:He|She)\b")
+
+
+def carried_cue(previous: str, sentence: str, people: tuple[Actor, ...]) -> str | None:
+    """A "last month" said of someone in one sentence and carried into the next, which tells
+    what that person did then without a time of its own ("Putin said last month that ...
+    During a meeting with diplomats, Putin announced ...").
+
+    Only when the next sentence is about the same person (named again, or "he"/"she").
+    """
+    if not previous or OWN_TIME_RE.search(sentence):
+        return None
+    cue = CARRIED_CUE_RE.search(previous)
+    if cue is None:
+        return None
+    before = [a for a in people if _alias_pattern(a).search(previous)]
+    same = PRONOUN_SUBJECT_RE.search(sentence) or any(_alias_pattern(a).search(sentence) for a in before)
+    return cue.group(1).lower() if before and same else None
 
 
 def _event_sentence_constraints(sentence: str, lower: str, event: Event, phrase: str) -> list[Constraint]:
@@ -322,7 +352,8 @@ def _event_sentence_constraints(sentence: str, lower: str, event: Event, phrase:
             return [Constraint(end + DAY, end + DAY, f"{name} ended yesterday")]
         return [Constraint(event.date + DAY, end + DAY, f"{name} was yesterday")]
     if re.search(r"\blast week\b", lower):
-        return [Constraint(event.date + dt.timedelta(days=1), event.date + dt.timedelta(days=13), f"{name} was last week")]
+        first, last = week_after(event.date, event.date_end or event.date)
+        return [Constraint(first, last, f"{name} was last week")]
     if m := dp.DURATION_SINCE_RE.search(lower):
         anchored_now = re.search(r"\b(been|since|ago)\b|\bafter\b.*\b(today|yesterday)\b|\b(today|now)\b.*\bafter\b", lower)
         # "On Friday, a month after X, ...": the weekday is that long after X; the article follows within the week
@@ -341,6 +372,19 @@ def _event_sentence_constraints(sentence: str, lower: str, event: Event, phrase:
     if dp.PAST_CUE_RE.search(lower) and not dp.FUTURE_CUE_RE.search(lower):
         return [Constraint(event.date, None, f"refers to {name} in the past")]
     return []
+
+
+def week_after(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The calendar week after the one holding an event: when "last week" was said.
+
+    Weeks start on Monday or on Sunday depending on the outlet, so the interval is the
+    union of both readings.
+    """
+    monday_first = start - dt.timedelta(days=start.weekday()) + 7 * DAY
+    sunday_first = start - dt.timedelta(days=(start.weekday() + 1) % 7) + 7 * DAY
+    monday_last = end - dt.timedelta(days=end.weekday()) + 13 * DAY
+    sunday_last = end - dt.timedelta(days=(end.weekday() + 1) % 7) + 13 * DAY
+    return min(monday_first, sunday_first), max(monday_last, sunday_last)
 
 
 def lead_weekday(text: str) -> tuple[int, str] | None:
@@ -385,12 +429,25 @@ def date_from_content(
 ) -> DateClaim:
     """Intersect content constraints (roles, events, weekday, a dateline without its year)."""
     text = article.title + "\n" + article.text
-    constraints = tenure_constraints(text, ctx.reference.actors) + event_constraints(text, ctx.reference.events)
+    people = tuple(a for a in ctx.reference.actors if a.kind == "person")
+    constraints = tenure_constraints(text, ctx.reference.actors) + event_constraints(text, ctx.reference.events, people)
     if ctx.as_of:
         constraints.append(Constraint(None, ctx.as_of, f"not after retrieval on {ctx.as_of}"))
     elif ctx.upper_bound:
         constraints.append(Constraint(None, ctx.upper_bound, f"not after {ctx.upper_bound} (build date)"))
     earliest, latest, notes = combine(constraints)
+    likely_after: SeriesGap | None = None  # a soft anchor for the best day, not a bound
+    for _, gaps in latest_instance_gaps(split_sentences_simple(text), ctx.reference.events):
+        fitting = fitting_gaps(gaps, earliest, latest)
+        if len(fitting) == 1:
+            gap = fitting[0]
+            until = f"before {gap.latest + DAY}" if gap.latest else "the latest one known"
+            constraints.append(
+                Constraint(gap.earliest, gap.latest, f"'the latest {series_words(gap)}' is {gap.instance.title} ({until})")
+            )
+            earliest, latest, notes = combine(constraints)
+        elif fitting and (likely_after is None or fitting[-1].earliest > likely_after.earliest):
+            likely_after = fitting[-1]
     weekday = lead_weekday(article.text)
     if dateline and (latest or earliest):
         _, month, day, raw = dateline
@@ -427,12 +484,16 @@ def date_from_content(
                 best=day,
             )
         if 1 < len(candidates) <= 6:
+            best, why = candidates[0], ""
+            if likely_after and (later := [d for d in candidates if d >= likely_after.earliest]):
+                best = later[0]
+                why = f"; likeliest the first after the latest {series_words(likely_after)} then ({likely_after.instance.title})"
             return interval_claim(
                 candidates[0],
                 min(candidates[-1] + lookahead, latest),
                 "inferred",
-                f"lead says '{raw}' ({len(candidates)} possible weeks): " + "; ".join(notes),
-                best=candidates[-1],
+                f"lead says '{raw}' ({len(candidates)} possible weeks){why}: " + "; ".join(notes),
+                best=best,
             )
     return interval_claim(earliest, latest, "inferred", "; ".join(notes))
 

@@ -55,6 +55,7 @@ class Event:
     title: str
     phrases: tuple[str, ...]
     topic: str | None
+    series: str | None = None  # a recurring event's series ("nato + summit"), optional column
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,8 @@ def load_events(path: Path, topic_ids: set[str] | None = None) -> list[Event]:
         if topic and topic_ids is not None and topic not in topic_ids:
             raise ReferenceError(f"{where}: topic {topic!r} is not in topics.yaml")
         phrases = tuple(p.lower() for p in _split(row["phrases"]))
-        events.append(Event(row["event_id"].strip(), date, date_end, row["title"].strip(), phrases, topic))
+        series = (row.get("series") or "").strip().lower() or None
+        events.append(Event(row["event_id"].strip(), date, date_end, row["title"].strip(), phrases, topic, series))
     return events
 
 
