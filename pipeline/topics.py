@@ -139,13 +139,19 @@ def discover_topics(statements: list[Statement], vectors: np.ndarray) -> tuple[l
     return out, topics
 
 
+SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*\s+|\n+")
+
+
 def statement_context(article_text: str, title: str, char_start: int) -> tuple[str, str]:
-    """What surrounds a statement: the text just before it, and the article's headline and lead.
+    """What surrounds a statement: the sentence just before it, and the article's headline and lead.
 
     A sentence such as "The order was given" names no topic; its neighbours and the
-    article it sits in usually do.
+    article it sits in usually do. The sentence before is usually itself a statement, so
+    its vector is already in the embedding cache: the context costs little to embed.
     """
-    before = article_text[max(0, char_start - settings.TOPIC_CONTEXT_BEFORE_CHARS) : char_start].strip()
+    window = article_text[max(0, char_start - settings.TOPIC_CONTEXT_BEFORE_CHARS) : char_start].rstrip()
+    cut = max((m.end() for m in SENTENCE_END_RE.finditer(window) if m.end() < len(window)), default=0)
+    before = window[cut:].strip()
     lead = f"{title}. {article_text[: settings.TOPIC_CONTEXT_LEAD_CHARS]}".strip(". ")
     return before, lead
 
