@@ -186,3 +186,22 @@ def test_every_seed_quote_is_found_and_attributed(seed_statements, name):
         hits = [s for s in found if contains in s.text]
         assert hits, f"{name}: no statement holds {contains!r}"
         assert hits[0].speaker == speaker, f"{name}: {contains!r} -> {hits[0].speaker}"
+
+
+def test_one_sentence_shortcut_splits_exactly_as_pysbd(monkeypatch):
+    """Paragraphs without an inner sentence end skip pysbd; the result must not change."""
+    from pipeline import sentences, settings
+
+    docs, _ = read_folder(settings.DEMO_ARTICLES_DIR)
+    articles, _ = ingest(docs)
+    texts = [a.text for a in articles] + [
+        'Peskov said the talks were "useful."',
+        "Talks resumed in Istanbul",
+        "The U.S. envoy arrived. He met Putin.",
+        "“We are ready,” he said. “But not now.”",
+    ]
+    assert sentences.one_sentence('Peskov said the talks were "useful."')
+    assert not sentences.one_sentence("The U.S. envoy arrived")
+    fast = [sentences.split_sentences(t) for t in texts]
+    monkeypatch.setattr(sentences, "one_sentence", lambda paragraph: False)
+    assert fast == [sentences.split_sentences(t) for t in texts]
