@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 
+import numpy as np
+
 from pipeline import schema, settings, stage_cache, stance_model, topic_calibration
 from pipeline import sentences as sentences_module
 from pipeline import speakers as speakers_module
@@ -97,6 +99,13 @@ def _input_hashes(input_dir: Path, sources: list[str]) -> dict[str, str]:
     return out
 
 
+def embed_statements(cache: CachedEmbedder, texts: list[str], context_texts: list[str]) -> np.ndarray:
+    """Embed statements and their contexts in one pass (sorted by length, few padded batches);
+    only the statements' vectors are kept: the contexts' wait in the cache for the topic stage."""
+    keys = cache.warm(texts + context_texts)
+    return cache.stack(keys[: len(texts)])
+
+
 def run_build(options: BuildOptions) -> BuildReport:
     """Build a store from a folder of articles; returns what happened."""
     if not options.input_dir.is_dir():
@@ -148,9 +157,9 @@ def run_build(options: BuildOptions) -> BuildReport:
         threshold, weights = topic_calibration.load_calibration()
         contexts = [statement_context(by_id[s.article_id].text, by_id[s.article_id].title, s.char_start) for s in statements]
         context_texts = [text for c in contexts for text, w in zip(c, weights[1:]) if w and text]
-        vectors = timed("embed", lambda: cache.embed([s.text for s in statements] + context_texts)[: len(statements)])
+        vectors = timed("embed", embed_statements, cache, [s.text for s in statements], context_texts)
         statements, topics = timed(
-            "topics", assign_topics, statements, list(reference.topics), cache, threshold, contexts, weights
+            "topics", assign_topics, statements, list(reference.topics), cache, threshold, contexts, weights, vectors
         )
         statements, topics = apply_topic_overrides(
             statements, topics, load_topic_overrides(options.input_dir / schema.TOPIC_OVERRIDES_FILE)

@@ -16,6 +16,7 @@ import numpy as np
 from pipeline import settings
 
 LOG = logging.getLogger(__name__)
+WARM_CHUNK = 20_000  # texts embedded per call: long enough to sort by length, bounded in memory
 
 
 class Embedder(Protocol):
@@ -93,17 +94,25 @@ class CachedEmbedder:
             except (OSError, ValueError, KeyError):
                 LOG.warning("embedding cache %s unreadable; starting empty", cache_file)
 
-    def embed(self, texts: list[str]) -> np.ndarray:
-        """Embed texts, reusing cached vectors."""
+    def warm(self, texts: list[str]) -> list[str]:
+        """Embed the texts not yet cached, without building an array of them all; returns their keys."""
         keys = [text_key(t) for t in texts]
         missing = sorted({k: t for k, t in zip(keys, texts) if k not in self.cache}.items())
         self.hits += len(texts) - len(missing)
         self.misses += len(missing)
-        if missing:
-            vectors = self.inner.embed([t for _, t in missing])
-            for (k, _), v in zip(missing, vectors):
-                self.cache[k] = v
-        if not texts:
+        for start in range(0, len(missing), WARM_CHUNK):
+            chunk = missing[start : start + WARM_CHUNK]
+            for (k, _), v in zip(chunk, self.inner.embed([t for _, t in chunk])):
+                self.cache[k] = v.copy()  # a row of its own, so the chunk's array can be freed
+        return keys
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Embed texts, reusing cached vectors."""
+        return self.stack(self.warm(texts))
+
+    def stack(self, keys: list[str]) -> np.ndarray:
+        """The cached vectors of these keys, as one array."""
+        if not keys:
             return np.zeros((0, 384), dtype=np.float32)
         return np.stack([self.cache[k] for k in keys])
 

@@ -162,10 +162,11 @@ def contextual_scores(
     seeds: list[TopicSeed],
     embedder: Embedder,
     weights: tuple[float, float, float],
+    vectors: np.ndarray | None = None,
 ) -> np.ndarray:
     """Seeded-topic scores of sentences blended with those of their context (weights sum to 1)."""
     own, before, lead = weights
-    scores = own * score_seeded(embedder.embed(texts), texts, seeds, embedder)
+    scores = own * score_seeded(embedder.embed(texts) if vectors is None else vectors, texts, seeds, embedder)
     if contexts is None:
         return scores / own if own else scores
     for weight, column in ((before, 0), (lead, 1)):
@@ -182,9 +183,11 @@ def assign_topics(
     threshold: float = settings.TOPIC_MIN_SIMILARITY,
     contexts: list[tuple[str, str]] | None = None,
     weights: tuple[float, float, float] = settings.TOPIC_CONTEXT_WEIGHTS,
+    vectors: np.ndarray | None = None,
 ) -> tuple[list[Statement], list[Topic]]:
     """Topics stage: primary (and secondary) seeded topic, discovered topics for the rest.
 
+    ``vectors`` are the statements' embeddings when the caller already has them.
     ``threshold`` (the score below which no seeded topic is claimed) and the context
     ``weights`` (sentence, text before it, article lead) are calibrated on our labelled
     statements (``pipeline.topic_calibration``).
@@ -192,11 +195,12 @@ def assign_topics(
     if not statements:
         return [], []
     texts = [s.text for s in statements]
-    vectors = embedder.embed(texts)
+    if vectors is None:
+        vectors = embedder.embed(texts)
     labels = {s.topic_id: s.label for s in seeds}
     assigned: list[Statement] = []
     if seeds:
-        scores = contextual_scores(texts, contexts, seeds, embedder, weights)
+        scores = contextual_scores(texts, contexts, seeds, embedder, weights, vectors)
         order = np.argsort(-scores, axis=1, kind="stable")
         for i, s in enumerate(statements):
             best, second = order[i, 0], order[i, 1] if len(seeds) > 1 else None

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from pipeline.records import Statement
 from pipeline.reference import TopicSeed
 from pipeline.topics import assign_topics, statement_context
+from tests.conftest import HashingEmbedder
 
 SEEDS = [
     TopicSeed(
@@ -60,3 +63,26 @@ def test_context_decides_a_sentence_that_names_no_topic(fake_embedder):
     contexts = [statement_context(text, "Prisoner swap goes ahead", start)]
     assigned, _ = assign_topics(vague, SEEDS, fake_embedder, threshold=0.0, contexts=contexts, weights=(0.5, 0.25, 0.25))
     assert assigned[0].topic_id == "prisoner_exchanges"
+
+
+def test_embedding_cache_embeds_each_text_once_and_survives_a_reload(tmp_path):
+    from pipeline.build import embed_statements
+    from pipeline.embedding import CachedEmbedder
+
+    calls: list[int] = []
+
+    class Counting(HashingEmbedder):
+        def embed(self, texts):
+            calls.append(len(texts))
+            return super().embed(texts)
+
+    cache = CachedEmbedder(Counting(), tmp_path / "cache.npz")
+    vectors = embed_statements(cache, ["Peskov said talks stalled.", "Zelensky said no."], ["Earlier, the talks stalled."])
+    assert vectors.shape == (2, HashingEmbedder.dim) and calls == [3]
+    assert np.allclose(vectors[0], HashingEmbedder().embed(["Peskov said talks stalled."])[0])
+    cache.embed(["Earlier, the talks stalled.", "Zelensky said no."])  # contexts and statements: all cached
+    assert calls == [3] and cache.hits == 2 and cache.misses == 3
+    cache.save()
+    again = CachedEmbedder(Counting(), tmp_path / "cache.npz")
+    again.embed(["Zelensky said no."])
+    assert calls == [3] and again.hits == 1
