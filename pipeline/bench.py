@@ -89,6 +89,7 @@ def run_one(n_articles: int) -> dict:
         "stages": {
             k: {
                 "seconds": v,
+                "resident_mb_after": report.memory_mb.get(k),
                 "per_second": round((report.statements_before_reprints if k in per_statement else n_articles) / v, 1)
                 if v
                 else None,

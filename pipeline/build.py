@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import os
 import platform
 import time
 from dataclasses import dataclass, field, replace
@@ -26,7 +27,7 @@ from pipeline.reference import Reference, load_reference
 from pipeline.reprints import merge_reprints
 from pipeline.sources import read_folder
 from pipeline.speakers import SpeakerIndex
-from pipeline.stance import CUE_PATTERNS, assign_stances
+from pipeline.stance import assign_stances
 from pipeline.statement_dates import date_statements
 from pipeline.statements import extract_statements
 from pipeline.store import StoreLock, articles_frame, events_frame, rejects_frame, statements_frame, topics_frame, write_store
@@ -63,6 +64,7 @@ class BuildReport:
     speakers: int = 0
     topics: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    memory_mb: dict[str, float] = field(default_factory=dict)  # resident memory after each stage
     fresh_articles: int = 0  # articles whose statements were extracted anew (not from the cache)
     statements_before_reprints: int = 0
     dated: dict[str, int] = field(default_factory=dict)
@@ -99,6 +101,15 @@ def _input_hashes(input_dir: Path, sources: list[str]) -> dict[str, str]:
     return out
 
 
+def resident_mb() -> float:
+    """This process's resident memory now (Linux /proc; 0 where unavailable)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return round(pages * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
+
+
 def embed_statements(cache: CachedEmbedder, texts: list[str], context_texts: list[str]) -> np.ndarray:
     """Embed statements and their contexts in one pass (sorted by length, few padded batches);
     only the statements' vectors are kept: the contexts' wait in the cache for the topic stage."""
@@ -121,6 +132,7 @@ def run_build(options: BuildOptions) -> BuildReport:
         start = clock()
         result = func(*args)
         report.timings[stage] = round(clock() - start, 3)
+        report.memory_mb[stage] = resident_mb()
         bar.update(1)
         return result
 
@@ -165,8 +177,8 @@ def run_build(options: BuildOptions) -> BuildReport:
             statements, topics, load_topic_overrides(options.input_dir / schema.TOPIC_OVERRIDES_FILE)
         )
         model = stance_model.load()
-        if model is not None and vectors.shape[1] != model.coef.shape[1] - len(CUE_PATTERNS):
-            LOG.warning("stance model expects %d-dim embeddings, got %d: using the rules", model.coef.shape[1], vectors.shape[1])
+        if model is not None and vectors.shape[1] != model.embedding_dim:
+            LOG.warning("stance model expects %d-dim embeddings, got %d: using the rules", model.embedding_dim, vectors.shape[1])
             model = None
         statements = timed("stance", assign_stances, statements, vectors, model)
         cache.save()

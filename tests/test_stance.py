@@ -1,0 +1,49 @@
+"""The learned stance model: features, saving and loading, and the words it shows as evidence."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from pipeline import stance_model
+from pipeline.records import Statement
+from pipeline.stance import assign_stances
+from tests.conftest import HashingEmbedder
+
+EXAMPLES = [
+    ("Peskov said Moscow rejected the plan outright.", "opposes"),
+    ("Lavrov said Russia rejected the proposal as unacceptable.", "opposes"),
+    ("Zakharova said the Kremlin rejected any such truce.", "opposes"),
+    ("Zelensky said Kyiv welcomed the proposal warmly.", "supports"),
+    ("Macron said Europe welcomed the agreement warmly.", "supports"),
+    ("Rubio said Washington welcomed the deal warmly.", "supports"),
+    ("Putin said Russia would agree only if sanctions were lifted.", "conditional"),
+    ("Sybiha said Kyiv would sign only if guarantees were given.", "conditional"),
+    ("Trump said he would back it only if Europe paid.", "conditional"),
+    ("Peskov said the delegation would fly to Istanbul on Monday.", "neutral"),
+    ("Yermak said the delegation arrived in Riyadh on Sunday.", "neutral"),
+    ("Witkoff said the delegation would meet in Geneva on Tuesday.", "neutral"),
+] * 2
+
+
+def test_names_are_masked_so_the_model_learns_wording_not_speakers():
+    masked = stance_model.mask_names('Kremlin spokesman Dmitry Peskov said that Kyiv "must withdraw", Putin added.')
+    assert "peskov" not in masked and "putin" not in masked
+    assert "must withdraw" in masked and masked.startswith("kremlin spokesman x x said")
+
+
+def test_trained_model_round_trips_and_explains_its_label(tmp_path):
+    texts, labels = [t for t, _ in EXAMPLES], [label for _, label in EXAMPLES]
+    vectors = HashingEmbedder().embed(texts)
+    model, cv_accuracy = stance_model.train(texts, labels, vectors)
+    assert cv_accuracy > 0.5 and model.embedding_dim == HashingEmbedder.dim and model.vocabulary
+    stance_model.save(model, tmp_path / "stance.npz")
+    loaded = stance_model.load(tmp_path / "stance.npz")
+    new = ["Shoigu said Moscow rejected the plan outright.", "Starmer said London welcomed the deal warmly."]
+    new_vectors = HashingEmbedder().embed(new)
+    labels_a, probs_a = model.predict(new_vectors, new)
+    labels_b, probs_b = loaded.predict(new_vectors, new)
+    assert labels_a == labels_b == ["opposes", "supports"] and np.allclose(probs_a, probs_b)
+    statements = [Statement(str(i), "a", t, 0, len(t)) for i, t in enumerate(new)]
+    out = assign_stances(statements, new_vectors, loaded)
+    assert out[0].stance == "opposes" and "rejected" in out[0].stance_cues.split(";")[0]
+    assert out[1].stance_cues.startswith("model ") and "welcomed" in out[1].stance_cues
