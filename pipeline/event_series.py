@@ -3,7 +3,7 @@
 An event in `events.csv` may name the series it belongs to (column `series`, a `+`
 phrase such as "nato + summit"). A sentence that speaks of the latest, last or most
 recent instance of a series places the text between the end of one instance and the
-start of the next. Which instance is meant follows from the other evidence, so the
+start of the next (or, while it is on, during it). Which instance is meant follows from the other evidence, so the
 result is a set of alternative intervals, one per gap. A series missing an instance only
 merges two gaps into a wider one: the reading stays true, just looser.
 """
@@ -25,7 +25,8 @@ NOT_RECENCY_BEFORE = re.compile(r"next|upcoming|coming|first|year|month|week|tim
 
 @dataclass(frozen=True)
 class SeriesGap:
-    """The time between one instance of a series and the next: where 'the latest' is that instance."""
+    """From the start of one instance of a series to the start of the next: where 'the latest' is
+    that instance (its own days included: "at its latest summit, which opened today")."""
 
     earliest: dt.date
     latest: dt.date | None
@@ -43,8 +44,7 @@ def series_gaps(events: tuple[Event, ...]) -> dict[str, list[SeriesGap]]:
     for series, members in by_series.items():
         members.sort(key=lambda e: e.date)
         gaps[series] = [
-            SeriesGap((e.date_end or e.date) + DAY, nxt.date - DAY if nxt else None, e, series)
-            for e, nxt in zip(members, [*members[1:], None])
+            SeriesGap(e.date, nxt.date - DAY if nxt else None, e, series) for e, nxt in zip(members, [*members[1:], None])
         ]
     return gaps
 
