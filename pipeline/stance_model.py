@@ -28,6 +28,7 @@ NGRAM_MIN_DF = 2
 NGRAM_WEIGHT = 2.0  # the n-gram block's scale next to the unit-length embedding
 REGULARISATION = 1.0
 CV_FOLDS = 5
+PREDICT_CHUNK = 10_000  # statements scored at once
 
 
 @dataclass(frozen=True)
@@ -54,30 +55,42 @@ class StanceModel:
     def predict_explained(
         self, vectors: np.ndarray, texts: list[str], explain: int = 3
     ) -> tuple[list[str], np.ndarray, list[tuple[str, ...]]]:
-        """Labels, probabilities and, for each sentence, the words that pushed most toward its label."""
-        features = build_features(vectors, texts, ngram_vectorizer(self.vocabulary, self.idf))
-        logits = np.asarray(features @ self.coef.T) + self.intercept
+        """Labels, probabilities and, for each sentence, the words that pushed most toward its label.
+
+        The dense part (embedding, cues) and the sparse n-grams are scored separately: joining
+        them into one sparse matrix would cost gigabytes on a large corpus; rows go in chunks.
+        """
+        if len(texts) > PREDICT_CHUNK:
+            parts = [
+                self.predict_explained(vectors[i : i + PREDICT_CHUNK], texts[i : i + PREDICT_CHUNK], explain)
+                for i in range(0, len(texts), PREDICT_CHUNK)
+            ]
+            return [x for p in parts for x in p[0]], np.vstack([p[1] for p in parts]), [x for p in parts for x in p[2]]
+        dense = build_features(vectors, texts)
+        split = dense.shape[1]
+        logits = dense @ self.coef[:, :split].T + self.intercept
+        vectorizer = ngram_vectorizer(self.vocabulary, self.idf)
+        ngrams = NGRAM_WEIGHT * vectorizer.transform(texts) if vectorizer is not None else None
+        if ngrams is not None:
+            logits += np.asarray(ngrams @ self.coef[:, split:].T)
         logits -= logits.max(axis=1, keepdims=True)
         probs = np.exp(logits)
         probs /= probs.sum(axis=1, keepdims=True)
         best = probs.argmax(axis=1)
         words: list[tuple[str, ...]] = [()] * len(texts)
-        if explain and self.vocabulary and hasattr(features, "tocsr"):
-            words = self._top_ngrams(features.tocsr(), best, explain)
+        if explain and ngrams is not None:
+            words = self._top_ngrams(ngrams.tocsr(), best, explain, split)
         return [self.classes[i] for i in best], probs, words
 
-    def _top_ngrams(self, features, best: np.ndarray, k: int) -> list[tuple[str, ...]]:
+    def _top_ngrams(self, ngrams, best: np.ndarray, k: int, offset: int) -> list[tuple[str, ...]]:
         """The n-grams with the largest positive contribution to each row's predicted class."""
-        offset = self.coef.shape[1] - len(self.vocabulary)
         out = []
         for row, label in enumerate(best):
-            start, end = features.indptr[row], features.indptr[row + 1]
-            cols, values = features.indices[start:end], features.data[start:end]
-            mask = cols >= offset
-            cols, values = cols[mask], values[mask]
-            contribution = values * self.coef[label, cols]
+            start, end = ngrams.indptr[row], ngrams.indptr[row + 1]
+            cols, values = ngrams.indices[start:end], ngrams.data[start:end]
+            contribution = values * self.coef[label, offset + cols]
             order = np.argsort(-contribution)[:k]
-            out.append(tuple(self.vocabulary[cols[i] - offset] for i in order if contribution[i] > 0))
+            out.append(tuple(self.vocabulary[cols[i]] for i in order if contribution[i] > 0))
         return out
 
 

@@ -47,3 +47,13 @@ def test_trained_model_round_trips_and_explains_its_label(tmp_path):
     out = assign_stances(statements, new_vectors, loaded)
     assert out[0].stance == "opposes" and "rejected" in out[0].stance_cues.split(";")[0]
     assert out[1].stance_cues.startswith("model ") and "welcomed" in out[1].stance_cues
+
+
+def test_prediction_in_chunks_equals_prediction_at_once(monkeypatch):
+    texts, labels = [t for t, _ in EXAMPLES], [label for _, label in EXAMPLES]
+    vectors = HashingEmbedder().embed(texts)
+    model, _ = stance_model.train(texts, labels, vectors)
+    whole = model.predict_explained(vectors, texts)
+    monkeypatch.setattr(stance_model, "PREDICT_CHUNK", 5)
+    chunked = model.predict_explained(vectors, texts)
+    assert whole[0] == chunked[0] and np.allclose(whole[1], chunked[1]) and whole[2] == chunked[2]
