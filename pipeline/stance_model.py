@@ -89,18 +89,41 @@ class StanceModel:
             start, end = ngrams.indptr[row], ngrams.indptr[row + 1]
             cols, values = ngrams.indices[start:end], ngrams.data[start:end]
             contribution = values * self.coef[label, offset + cols]
-            order = np.argsort(-contribution)[:k]
-            out.append(tuple(self.vocabulary[cols[i]] for i in order if contribution[i] > 0))
+            order = [i for i in np.argsort(-contribution) if contribution[i] > 0 and telling(self.vocabulary[cols[i]])]
+            out.append(tuple(self.vocabulary[cols[i]] for i in order[:k]))
         return out
 
 
 NAME_RE = re.compile(r"(?<=[a-z,;:\"“”’'] )[A-Z][\w’'.-]*")
+FIRST_WORD_RE = re.compile(r"^\W*([A-Z][\w’'.-]*)")
+# Capitalised only because they open a sentence: everything else capitalised there is taken for a name.
+SENTENCE_OPENERS = frozenset(
+    "a an the this that these those there it its he she they we i you our their his her but and or so yet if "
+    "as when while after before since although though however meanwhile moreover still also despite asked "
+    "speaking in on at for with from by to of under over during without according earlier later last next "
+    "what why how who no not never only all any some every such both each one two three several many most".split()
+)
 
 
 def mask_names(text: str) -> str:
-    """Lower-cased text with capitalised words inside it (people, places, parties) as "x":
-    stance lives in verbs and function words, and names would teach who, not what."""
+    """Lower-cased text with names (people, places, parties) as "x": stance lives in verbs and
+    function words, and names would teach who, not what."""
+    first = FIRST_WORD_RE.match(text)
+    if first and first.group(1).lower() not in SENTENCE_OPENERS:
+        text = text[: first.start(1)] + "X" + text[first.end(1) :]
     return NAME_RE.sub("x", text).lower()
+
+
+# Words that say nothing to a reader on their own; an n-gram made only of them is not shown as a reason.
+FILLER_WORDS = frozenset(
+    "x the a an and of to in on at for with from by as that this these those is are was were be been it its "
+    "he she they we his her their our has have had said says say told added about".split()
+)
+
+
+def telling(ngram: str) -> bool:
+    """Whether an n-gram is worth showing as a reason ("ruled out" is; "and the" is not)."""
+    return any(word not in FILLER_WORDS for word in ngram.split())
 
 
 def ngram_vectorizer(vocabulary: tuple[str, ...] = (), idf: np.ndarray | None = None, fit_on: list[str] | None = None):

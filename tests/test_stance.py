@@ -28,7 +28,10 @@ EXAMPLES = [
 def test_names_are_masked_so_the_model_learns_wording_not_speakers():
     masked = stance_model.mask_names('Kremlin spokesman Dmitry Peskov said that Kyiv "must withdraw", Putin added.')
     assert "peskov" not in masked and "putin" not in masked
-    assert "must withdraw" in masked and masked.startswith("kremlin spokesman x x said")
+    assert "must withdraw" in masked and masked.startswith("x spokesman x x said")
+    assert stance_model.mask_names("Putin rejected it.") == "x rejected it."
+    assert stance_model.mask_names("But he rejected it.") == "but he rejected it."
+    assert not stance_model.telling("and the") and stance_model.telling("ruled out")
 
 
 def test_trained_model_round_trips_and_explains_its_label(tmp_path):
