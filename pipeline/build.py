@@ -161,7 +161,7 @@ def run_build(options: BuildOptions) -> BuildReport:
             "statements", stage_cache.extract_with_cache, articles, lambda a: extract_statements(a, index), previous
         )
         by_id = {a.article_id: a for a in articles}
-        statements = timed("statement_dates", date_statements, statements, by_id)
+        statements = timed("statement_dates", date_statements, statements, by_id, reference.events)
         cache = CachedEmbedder(
             options.embedder or MiniLMEmbedder(),
             options.out_dir.parent / f".{options.out_dir.name}.{settings.EMBEDDING_CACHE_NAME}",

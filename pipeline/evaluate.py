@@ -96,7 +96,7 @@ def evaluate_dating(reference: Reference, path: Path = DATING_FIXTURE) -> tuple[
             claim = date_article(article_from_text(case["text"]), ctx)
         else:
             article_day = _as_date(case["article_date"])
-            claim = date_statement(case["text"].strip(), exact(article_day, "header", "fixture"))
+            claim = date_statement(case["text"].strip(), exact(article_day, "header", "fixture"), reference.events)
         outcome = score_claim(claim, *truth, _as_date(case.get("truth_day")))
         results.append(DatingResult(case["id"], case["rule"], truth, claim, outcome))
     counts = Counter(r.outcome for r in results)

@@ -12,7 +12,9 @@ from dataclasses import replace
 
 from pipeline import date_patterns as dp
 from pipeline.dating import DAY, exact, interval_claim
+from pipeline.event_mentions import event_index
 from pipeline.records import Article, DateClaim, Statement
+from pipeline.reference import Event
 
 
 def _inherit(article_claim: DateClaim) -> DateClaim:
@@ -54,7 +56,7 @@ def _is_future_near(sentence: str, position: int) -> bool:
     return bool(dp.FUTURE_CUE_RE.search(window) or LOCAL_FUTURE_RE.search(window))
 
 
-def date_statement(sentence: str, article_claim: DateClaim) -> DateClaim:
+def date_statement(sentence: str, article_claim: DateClaim, events: tuple[Event, ...] = ()) -> DateClaim:
     """The date claim of one statement sentence, given its article's claim."""
     anchor = article_claim.value
     sentence = PARENTHETICAL_RE.sub(lambda m: " " * len(m.group(0)), sentence)
@@ -93,7 +95,49 @@ def date_statement(sentence: str, article_claim: DateClaim) -> DateClaim:
         if article_claim.precision == "day":
             return exact(day, "relative", f"'{m.group(0)}' relative to the article ({anchor})")
         return interval_claim(day - 6 * DAY, day, "relative", f"'{m.group(0)}' relative to an imprecise article date")
+    if claim := _at_event(sentence, anchor, events):
+        return claim
     return _inherit(article_claim)
+
+
+# "at the summit", "during a meeting with senior diplomats", "speaking at the talks in Istanbul"
+AT_EVENT_RE = re.compile(
+    r"\b(?:at|during|on the sidelines of|speaking at|addressing|in (?:a|his|her|their) (?:speech|address) (?:at|to))\s+"
+    r"(?:(?:the|a|an|its|his|her|their)\s+)?(?:(?:meeting|talks|speech|address|call|session|conference)\s+(?:with|to|of)\s+)?$",
+    re.IGNORECASE,
+)
+AT_EVENT_LOOKBACK = 60
+SPEECH_VERB_RE = re.compile(
+    r"\b(?:said|says|told|announced|stated|declared|stressed|noted|added|warned|insisted|claimed|wrote|accused|urged)\b"
+)
+
+
+def _at_event(sentence: str, anchor: dt.date, events: tuple[Event, ...]) -> DateClaim | None:
+    """A statement made at a dated event the sentence names ("During a meeting with senior
+    diplomats, Putin announced ..."): it is dated to that event, when the event is past.
+
+    Only when the sentence puts the speaking at the event; a sentence that merely talks
+    about an event ("Peskov said the moratorium had expired") keeps its article's date.
+    """
+    if not events:
+        return None
+    for mention in event_index(events).find(sentence):
+        event = mention.event
+        lookback = max(0, mention.start - AT_EVENT_LOOKBACK)
+        framed = AT_EVENT_RE.search(sentence[lookback : mention.start])
+        if framed is None or event.date > anchor:
+            continue
+        speech = SPEECH_VERB_RE.search(sentence)
+        if speech is not None and speech.start() < lookback + framed.start():
+            between = sentence[speech.end() : lookback + framed.start()].split()
+            if len(between) > 3:
+                continue  # "said units had shelled positions during the truce": the shelling was then, not the saying
+        end = min(event.date_end or event.date, anchor)
+        words = sentence[lookback + framed.start() : mention.end].strip()
+        words = words if len(words) <= 80 else words[:77] + "..."
+        evidence = f"'{words}': {event.title} ({event.date}{' to ' + str(end) if end != event.date else ''})"
+        return interval_claim(event.date, end, "event", evidence) if end != event.date else exact(event.date, "event", evidence)
+    return None
 
 
 def _relative_phrase(m, anchor: dt.date) -> DateClaim | None:
@@ -143,6 +187,8 @@ def _relative_phrase(m, anchor: dt.date) -> DateClaim | None:
     return None
 
 
-def date_statements(statements: list[Statement], articles_by_id: dict[str, Article]) -> list[Statement]:
+def date_statements(
+    statements: list[Statement], articles_by_id: dict[str, Article], events: tuple[Event, ...] = ()
+) -> list[Statement]:
     """Statement-dating stage: each sentence's own date, resolved against its article's date."""
-    return [replace(s, said=date_statement(s.text, articles_by_id[s.article_id].published)) for s in statements]
+    return [replace(s, said=date_statement(s.text, articles_by_id[s.article_id].published, events)) for s in statements]

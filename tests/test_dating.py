@@ -25,7 +25,7 @@ def claim_for(case, reference):
     if case["kind"] == "article":
         ctx = DatingContext(reference, case.get("as_of"), case.get("as_of"))
         return date_article(article_from_text(case["text"]), ctx)
-    return date_statement(case["text"].strip(), exact(case["article_date"], "header", "fixture"))
+    return date_statement(case["text"].strip(), exact(case["article_date"], "header", "fixture"), reference.events)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
@@ -170,3 +170,18 @@ def test_latest_instance_of_a_series_bounds_the_date_between_two_instances():
     # "next", "last year's" and a bare mention are not the latest instance
     for sentence in ("NATO's next summit is in The Hague.", "Last year's NATO summit was in Vilnius.", "The NATO summit ended."):
         assert not mentions_latest(sentence, "nato + summit"), sentence
+
+
+def test_statement_made_at_a_dated_event_takes_the_event_date(seeds_dir, reference, seed_articles):
+    # seed 004 (July 2024): "During a meeting with senior diplomats in Moscow, Putin announced Russia's
+    # latest concrete peace proposal" -- his Foreign Ministry speech of 14 June 2024, not the article's day
+    text = (seeds_dir / "004_45839114337afac4.txt").read_text(encoding="utf-8")
+    sentence = next(s for s in text.split("\n") if s.startswith("During a meeting with senior diplomats"))
+    sentence = sentence.split(". ")[0] + "."
+    claim = date_statement(sentence, seed_articles["004_45839114337afac4.txt"], reference.events)
+    assert (claim.value, claim.method) == (D(2024, 6, 14), "event"), claim
+    # talking about an event is not speaking at it
+    about = date_statement(
+        "Peskov said the energy moratorium had expired.", exact(D(2025, 4, 18), "header", "x"), reference.events
+    )
+    assert about.method == "article"
