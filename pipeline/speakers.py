@@ -33,6 +33,15 @@ SIDE_CUES = (
         ),
     ),
 )
+# A country as the subject of a verb of saying or of position speaks for its government
+# ("Ukraine says any deal should include guarantees"); anywhere else it is just a place.
+COUNTRY_SPEAKER_RE = re.compile(
+    r"\b(?P<country>Ukraine|Russia|the United States|the U\.S\.|the US|America|Britain|France|Germany|Poland|China|Turkey|"
+    r"Hungary|Italy|Belarus|Iran|India|Brazil|Saudi Arabia|Qatar)\s+(?:(?:has|had|also|again|now|still|repeatedly)\s+)?"
+    r"(?:says|said|insists|insisted|wants|wanted|demands|demanded|rejects|rejected|argues|argued|maintains|maintained|"
+    r"warned|warns|accused|accuses|proposed|proposes|refused|refuses|denied|denies|claims|claimed|stressed|stresses)\b"
+)
+COUNTRY_NAMES = {"the United States": "US", "the U.S.": "US", "the US": "US", "America": "US", "Britain": "British"}
 STOP_NAMES = {"The", "This", "That", "But", "And", "Kremlin", "Ukraine", "Russia", "Moscow", "Kyiv", "Kiev", "Washington"}
 
 
@@ -90,6 +99,12 @@ class SpeakerIndex:
                 role = self.role_before(text, m.start(), actor)
                 found.append(Mention(offset + m.start(), offset + m.end(), raw, actor.name, actor.side, actor.kind, role))
                 taken.append((m.start(), m.end()))
+        for m in COUNTRY_SPEAKER_RE.finditer(text):
+            start, end = m.start("country"), m.end("country")
+            actor = self.government_of(m["country"])
+            if actor is not None and not any(s < end and start < e for s, e in taken):
+                found.append(Mention(offset + start, offset + end, m["country"], actor.name, actor.side, actor.kind))
+                taken.append((start, end))
         for m in TITLED_NAME_RE.finditer(text):
             start, end = m.start("name"), m.end("name")
             if any(s < end and start < e for s, e in taken):
@@ -104,6 +119,14 @@ class SpeakerIndex:
             title = m.group("title").strip()
             found.append(Mention(offset + start, offset + end, f"{title} {name}", name, side_from_title(title), "person", title))
         return sorted(found, key=lambda x: x.start)
+
+    def government_of(self, country: str) -> Actor | None:
+        """The reference's government actor for a country ("Ukraine" -> "Ukrainian government"), if any."""
+        name = COUNTRY_NAMES.get(country, country)
+        for alias in (f"{name}'s government", f"government of {name}", f"{name} government"):
+            if (actor := self.by_alias.get(alias.lower())) is not None:
+                return actor
+        return None
 
     def role_before(self, text: str, start: int, actor: Actor) -> str | None:
         """The role title written just before a mention, if it is one the actor held."""

@@ -205,3 +205,16 @@ def test_one_sentence_shortcut_splits_exactly_as_pysbd(monkeypatch):
     fast = [sentences.split_sentences(t) for t in texts]
     monkeypatch.setattr(sentences, "one_sentence", lambda paragraph: False)
     assert fast == [sentences.split_sentences(t) for t in texts]
+
+
+def test_country_as_the_subject_of_saying_speaks_for_its_government(index):
+    text = (
+        "Ukraine says any deal should include robust security guarantees. "
+        "Russia launched 200 drones overnight. "
+        "Delegations from Russia and Ukraine met in Istanbul."
+    )
+    article = Article(article_id="a1", source_path="x.txt", title="", outlet=None, url=None, text=text)
+    found = {s.text.split()[0]: s.speaker for s in extract_statements(article, index)}
+    assert found.get("Ukraine") == "Ukrainian government"
+    assert "Russia" not in found and "Delegations" not in found
+    assert index.government_of("the United States") is not None and index.government_of("Atlantis") is None
