@@ -188,8 +188,8 @@ def test_every_seed_quote_is_found_and_attributed(seed_statements, name):
         assert hits[0].speaker == speaker, f"{name}: {contains!r} -> {hits[0].speaker}"
 
 
-def test_one_sentence_shortcut_splits_exactly_as_pysbd(monkeypatch):
-    """Paragraphs without an inner sentence end skip pysbd; the result must not change."""
+def test_shortcuts_split_exactly_as_pysbd(monkeypatch):
+    """One-sentence and plain paragraphs skip pysbd; the result must not change."""
     from pipeline import sentences, settings
 
     docs, _ = read_folder(settings.DEMO_ARTICLES_DIR)
@@ -199,11 +199,22 @@ def test_one_sentence_shortcut_splits_exactly_as_pysbd(monkeypatch):
         "Talks resumed in Istanbul",
         "The U.S. envoy arrived. He met Putin.",
         "“We are ready,” he said. “But not now.”",
+        '"Stop!" Trump wrote. He left.',
+        "He said it (in Kyiv). She left.",
+        "The vote was 3-1. Lawmakers left.",
+        "It ended. (Reuters)",
+        'He asked: "Why?" Nobody answered.',
+        "They met in Kyiv. [Photo] The end.",
+        "Officials said repairs had begun. /TASS/",
+        "He said it.  Two spaces here. Done.",
     ]
     assert sentences.one_sentence('Peskov said the talks were "useful."')
     assert not sentences.one_sentence("The U.S. envoy arrived")
     fast = [sentences.split_sentences(t) for t in texts]
+    assert sentences.plain_sentences("Putin spoke! Then Peskov spoke.") == ["Putin spoke!", "Then Peskov spoke."]
+    assert sentences.plain_sentences("Mr. Putin spoke.") is None
     monkeypatch.setattr(sentences, "one_sentence", lambda paragraph: False)
+    monkeypatch.setattr(sentences, "plain_sentences", lambda paragraph: None)
     assert fast == [sentences.split_sentences(t) for t in texts]
 
 
