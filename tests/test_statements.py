@@ -229,3 +229,12 @@ def test_country_as_the_subject_of_saying_speaks_for_its_government(index):
     assert found.get("Ukraine") == "Ukrainian government"
     assert "Russia" not in found and "Delegations" not in found
     assert index.government_of("the United States") is not None and index.government_of("Atlantis") is None
+
+
+def test_sentence_shortcuts_stay_linear_on_hostile_text():
+    """Long runs of stops, brackets or spaces must not make the shortcut checks quadratic."""
+    from pipeline.sentences import split_sentences
+
+    assert len(split_sentences("a" + "." * 100_000 + "b")) >= 1
+    assert len(split_sentences("(" * 100_000)) == 1
+    assert len(split_sentences(" " * 100_000 + "z")) == 1
