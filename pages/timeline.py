@@ -15,7 +15,7 @@ from ui.presenter import presenter_toggle, show_presenter
 from ui.statement_detail import MAX_DETAILS, show_details
 from views.aggregate import AGGREGATE_THRESHOLD, CHART_MODES, aggregate_figure, use_weekly_counts
 from views.events import add_event_markers, visible_events
-from views.figures import LANES, statement_ids_from_selection, timeline_figure
+from views.figures import LANES, STANCE_HELP, statement_ids_from_selection, timeline_figure
 from views.filters import (
     Filters,
     apply_filters,
@@ -52,7 +52,7 @@ def sidebar_filters(df: pd.DataFrame, has_events: bool) -> tuple[Filters, str, b
         speakers = st.multiselect("Speakers", option_values(df, "speaker"), key="speakers", bind=BIND)
         sides = st.multiselect("Sides", [s for s in schema.SIDES if s in present_sides], key="sides", bind=BIND)
         outlets = st.multiselect("Outlets", option_values(df, "outlet"), key="outlets", bind=BIND)
-        stances = st.multiselect("Stance", list(schema.STANCES), key="stances", bind=BIND)
+        stances = st.multiselect("Stance", list(schema.STANCES), key="stances", bind=BIND, help=STANCE_HELP)
         text = st.text_input("Search", key="q", placeholder='words or "a phrase"', bind=BIND)
         include_undated = st.toggle(
             "Include undated / imprecise",
