@@ -78,11 +78,32 @@ def plain_sentences(paragraph: str) -> list[str] | None:
     return pieces
 
 
+PYSBD_MAX_CHARS = 5_000  # pysbd slows sharply on very long paragraphs; real ones are far shorter
+CHUNK_CUT_RE = re.compile(r"(?<=[a-z]{3})[.!?][\"'”’)\]]*\s+(?=[\"“A-Z])")  # after a lower-case word: not "Mr."
+
+
+def pysbd_sentences(paragraph: str) -> list[str]:
+    """pysbd's split, on chunks cut at a sentence end when a paragraph is abnormally long."""
+    if len(paragraph) <= PYSBD_MAX_CHARS:
+        return _segmenter().segment(paragraph)
+    out, start = [], 0
+    while start < len(paragraph):
+        end = start + PYSBD_MAX_CHARS
+        if end < len(paragraph):
+            cut = None
+            for m in CHUNK_CUT_RE.finditer(paragraph, start + PYSBD_MAX_CHARS // 2, end):
+                cut = m.end()
+            end = cut or end
+        out.extend(_segmenter().segment(paragraph[start:end]))
+        start = end
+    return out
+
+
 def split_paragraph(paragraph: str, offset: int, index: int) -> list[Sentence]:
     """Sentences of one paragraph, with spans shifted by the paragraph's offset."""
     pieces = []
     cursor = 0
-    raws = [paragraph] if one_sentence(paragraph) else plain_sentences(paragraph) or _segmenter().segment(paragraph)
+    raws = [paragraph] if one_sentence(paragraph) else plain_sentences(paragraph) or pysbd_sentences(paragraph)
     for raw in raws:
         stripped = raw.strip()
         if not stripped:

@@ -238,3 +238,7 @@ def test_sentence_shortcuts_stay_linear_on_hostile_text():
     assert len(split_sentences("a" + "." * 100_000 + "b")) >= 1
     assert len(split_sentences("(" * 100_000)) == 1
     assert len(split_sentences(" " * 100_000 + "z")) == 1
+    # a very long paragraph goes to pysbd in chunks cut at sentence ends; spans stay exact
+    long = "Mr. Smith said talks would resume. " * 3_000
+    sentences = split_sentences(long)
+    assert len(sentences) == 3_000 and all(long[x.start : x.end] == x.text for x in sentences)
