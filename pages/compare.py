@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import current_store
+from ui.store_page import store_with_statements
 from views.compare import (
     MAX_PARTIES,
     PARTY_KINDS,
@@ -19,7 +19,6 @@ from views.compare import (
 )
 from views.detail import escape_markdown
 from views.filters import topic_options
-from views.store_reader import empty_store_message, join_statements
 
 # Keys differ from the timeline's filters: a widget key is shared across pages in one session.
 BIND = "query-params"
@@ -64,12 +63,10 @@ def show_columns(frame: pd.DataFrame, parties: list[str], several_topics: bool) 
 
 def main() -> None:
     """Lay out the compare page from the current store."""
-    store = current_store()
-    st.title("Compare positions")
-    if store.is_empty or store.statements.empty:
-        st.info(empty_store_message(store.path))
+    loaded = store_with_statements("Compare positions")
+    if loaded is None:
         return
-    df = join_statements(store)
+    store, df = loaded
     by, parties, topics, skip_neutral = pick(df)
     if len(parties) < 2 or not topics:
         st.info(f"Pick 2–{MAX_PARTIES} {by}s and at least one topic to compare their positions.")

@@ -7,12 +7,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import current_store
 from pipeline import schema
+from ui.store_page import store_with_statements
 from views.detail import escape_markdown
 from views.filters import topic_options
 from views.overrides import OverrideError, append_rows, build_command, corpus_folder, read_rows, topic_override
-from views.store_reader import Store, empty_store_message, join_statements
+from views.store_reader import Store
 from views.topics import example_statements, monthly_counts, topic_month_figure, topics_table
 
 BIND = "query-params"
@@ -86,12 +86,10 @@ def read_saved(folder: Path) -> pd.DataFrame:
 
 def main() -> None:
     """Lay out the topics page from the current store."""
-    store = current_store()
-    st.title("Topics")
-    if store.is_empty or store.statements.empty:
-        st.info(empty_store_message(store.path))
+    loaded = store_with_statements("Topics")
+    if loaded is None:
         return
-    df = join_statements(store)
+    store, df = loaded
     table = topics_table(store.topics, store.statements)
     st.caption(f"{len(table)} topics · seeded ones come from the reference topics, discovered ones from clustering")
     st.dataframe(table, key="topics_table", hide_index=True)

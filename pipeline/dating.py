@@ -273,7 +273,7 @@ TEMPORAL_CUE_RE = re.compile(
 )
 
 
-def event_constraints(text: str, events: tuple[Event, ...], people: tuple[Actor, ...] = ()) -> list[Constraint]:
+def event_constraints(sentences: list[str], events: tuple[Event, ...], people: tuple[Actor, ...] = ()) -> list[Constraint]:
     """Dated events a sentence refers to, with how long ago they were ("a month", "last month").
 
     When a sentence names several events, its time words ("ended yesterday") belong to the
@@ -282,7 +282,7 @@ def event_constraints(text: str, events: tuple[Event, ...], people: tuple[Actor,
     out: list[Constraint] = []
     index = event_index(events)
     previous = ""
-    for sentence in split_sentences_simple(text):
+    for sentence in sentences:
         hits = index.find(sentence)
         carried = carried_cue(previous, sentence, people) if hits else None
         previous = "" if hits else sentence
@@ -429,15 +429,16 @@ def date_from_content(
 ) -> DateClaim:
     """Intersect content constraints (roles, events, weekday, a dateline without its year)."""
     text = article.title + "\n" + article.text
+    sentences = split_sentences_simple(text)
     people = tuple(a for a in ctx.reference.actors if a.kind == "person")
-    constraints = tenure_constraints(text, ctx.reference.actors) + event_constraints(text, ctx.reference.events, people)
+    constraints = tenure_constraints(text, ctx.reference.actors) + event_constraints(sentences, ctx.reference.events, people)
     if ctx.as_of:
         constraints.append(Constraint(None, ctx.as_of, f"not after retrieval on {ctx.as_of}"))
     elif ctx.upper_bound:
         constraints.append(Constraint(None, ctx.upper_bound, f"not after {ctx.upper_bound} (build date)"))
     earliest, latest, notes = combine(constraints)
     likely_after: SeriesGap | None = None  # a soft anchor for the best day, not a bound
-    for _, gaps in latest_instance_gaps(split_sentences_simple(text), ctx.reference.events):
+    for gaps in latest_instance_gaps(sentences, ctx.reference.events):
         fitting = fitting_gaps(gaps, earliest, latest)
         if len(fitting) == 1:
             gap = fitting[0]

@@ -15,6 +15,7 @@ import yaml
 
 from pipeline import settings
 from pipeline.dating import DatingContext, date_article, exact
+from pipeline.event_mentions import event_index
 from pipeline.ingest import clean_document
 from pipeline.records import Article, DateClaim, RawDocument
 from pipeline.reference import Reference
@@ -88,6 +89,7 @@ def evaluate_dating(reference: Reference, path: Path = DATING_FIXTURE) -> tuple[
     """Dating accuracy on the labelled cases: exact, inside the interval, confidently wrong."""
     cases = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
     results = []
+    index = event_index(reference.events)
     for case in cases:
         truth = (_as_date(case.get("truth_earliest")), _as_date(case.get("truth_latest")))
         if case["kind"] == "article":
@@ -96,7 +98,7 @@ def evaluate_dating(reference: Reference, path: Path = DATING_FIXTURE) -> tuple[
             claim = date_article(article_from_text(case["text"]), ctx)
         else:
             article_day = _as_date(case["article_date"])
-            claim = date_statement(case["text"].strip(), exact(article_day, "header", "fixture"), reference.events)
+            claim = date_statement(case["text"].strip(), exact(article_day, "header", "fixture"), index)
         outcome = score_claim(claim, *truth, _as_date(case.get("truth_day")))
         results.append(DatingResult(case["id"], case["rule"], truth, claim, outcome))
     counts = Counter(r.outcome for r in results)

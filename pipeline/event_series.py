@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.event_mentions import stem, tokenize
 from pipeline.reference import Event
@@ -34,8 +35,9 @@ class SeriesGap:
     series: str
 
 
+@lru_cache(maxsize=8)
 def series_gaps(events: tuple[Event, ...]) -> dict[str, list[SeriesGap]]:
-    """For each series, the gaps after each of its instances, in date order."""
+    """For each series, the gaps after each of its instances, in date order (once per reference)."""
     by_series: dict[str, list[Event]] = {}
     for event in events:
         if event.series:
@@ -49,10 +51,14 @@ def series_gaps(events: tuple[Event, ...]) -> dict[str, list[SeriesGap]]:
     return gaps
 
 
-def mentions_latest(sentence: str, series: str) -> bool:
-    """Whether a sentence speaks of the latest instance of a series ("NATO ... its latest summit")."""
-    tokens = [w for _, _, w in tokenize(sentence.lower())]
-    stems = [stem(w) for w in re.split(r"\s*\+\s*|\s+", series.lower()) if w]
+def _words(series: str) -> list[str]:
+    """The words of a series phrase ("nato + summit" -> ["nato", "summit"])."""
+    return [w for w in re.split(r"\s*\+\s*|\s+", series.lower()) if w]
+
+
+def _tokens_mention_latest(tokens: list[str], series: str) -> bool:
+    """Whether tokenized text speaks of the latest instance of a series."""
+    stems = [stem(w) for w in _words(series)]
     if not stems or not all(any(t.startswith(s) for t in tokens) for s in stems):
         return False
     for i, word in enumerate(tokens):
@@ -63,15 +69,19 @@ def mentions_latest(sentence: str, series: str) -> bool:
     return False
 
 
-def latest_instance_gaps(sentences: list[str], events: tuple[Event, ...]) -> list[tuple[str, list[SeriesGap]]]:
-    """Each (sentence, its alternative gaps) where a sentence speaks of the latest instance of a series."""
-    out = []
-    for series, gaps in series_gaps(events).items():
-        for sentence in sentences:
-            if mentions_latest(sentence, series):
-                out.append((sentence, gaps))
-                break
-    return out
+def mentions_latest(sentence: str, series: str) -> bool:
+    """Whether a sentence speaks of the latest instance of a series ("NATO ... its latest summit")."""
+    return _tokens_mention_latest([w for _, _, w in tokenize(sentence.lower())], series)
+
+
+def latest_instance_gaps(sentences: list[str], events: tuple[Event, ...]) -> list[list[SeriesGap]]:
+    """The alternative gaps of each series whose latest instance the text speaks of."""
+    gaps_by_series = series_gaps(events)
+    if not gaps_by_series:
+        return []
+    # only sentences with a recency word can speak of a latest instance; tokenized once
+    tokenized = [tokens for s in sentences if RECENCY_WORDS & set(tokens := [w for _, _, w in tokenize(s.lower())])]
+    return [gaps for series, gaps in gaps_by_series.items() if any(_tokens_mention_latest(t, series) for t in tokenized)]
 
 
 def fitting_gaps(gaps: list[SeriesGap], earliest: dt.date | None, latest: dt.date | None) -> list[SeriesGap]:
@@ -87,4 +97,4 @@ def fitting_gaps(gaps: list[SeriesGap], earliest: dt.date | None, latest: dt.dat
 
 def series_words(gap: SeriesGap) -> str:
     """A series phrase as words for evidence text ("nato + summit" -> "nato summit")."""
-    return " ".join(w for w in re.split(r"\s*\+\s*|\s+", gap.series) if w)
+    return " ".join(_words(gap.series))

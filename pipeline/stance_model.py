@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -42,6 +43,11 @@ class StanceModel:
     vocabulary: tuple[str, ...] = ()
     idf: np.ndarray | None = None
 
+    @cached_property
+    def vectorizer(self):
+        """The n-gram featuriser rebuilt from the saved vocabulary, once per model."""
+        return ngram_vectorizer(self.vocabulary, self.idf)
+
     @property
     def embedding_dim(self) -> int:
         """The embedding size the weights expect."""
@@ -69,7 +75,7 @@ class StanceModel:
         dense = build_features(vectors, texts)
         split = dense.shape[1]
         logits = dense @ self.coef[:, :split].T + self.intercept
-        vectorizer = ngram_vectorizer(self.vocabulary, self.idf)
+        vectorizer = self.vectorizer
         ngrams = NGRAM_WEIGHT * vectorizer.transform(texts) if vectorizer is not None else None
         if ngrams is not None:
             logits += np.asarray(ngrams @ self.coef[:, split:].T)

@@ -12,9 +12,10 @@ from dataclasses import replace
 
 from pipeline import date_patterns as dp
 from pipeline.dating import DAY, exact, interval_claim
-from pipeline.event_mentions import event_index
+from pipeline.event_mentions import EventIndex, event_index
 from pipeline.records import Article, DateClaim, Statement
 from pipeline.reference import Event
+from pipeline.statements import REPORT_VERB_RE
 
 
 def _inherit(article_claim: DateClaim) -> DateClaim:
@@ -56,8 +57,9 @@ def _is_future_near(sentence: str, position: int) -> bool:
     return bool(dp.FUTURE_CUE_RE.search(window) or LOCAL_FUTURE_RE.search(window))
 
 
-def date_statement(sentence: str, article_claim: DateClaim, events: tuple[Event, ...] = ()) -> DateClaim:
-    """The date claim of one statement sentence, given its article's claim."""
+def date_statement(sentence: str, article_claim: DateClaim, index: EventIndex | None = None) -> DateClaim:
+    """The date claim of one statement sentence, given its article's claim and the reference's
+    event index (``event_index(reference.events)``, built once per stage)."""
     anchor = article_claim.value
     sentence = PARENTHETICAL_RE.sub(lambda m: " " * len(m.group(0)), sentence)
     future = bool(dp.FUTURE_CUE_RE.search(sentence))
@@ -95,7 +97,7 @@ def date_statement(sentence: str, article_claim: DateClaim, events: tuple[Event,
         if article_claim.precision == "day":
             return exact(day, "relative", f"'{m.group(0)}' relative to the article ({anchor})")
         return interval_claim(day - 6 * DAY, day, "relative", f"'{m.group(0)}' relative to an imprecise article date")
-    if claim := _at_event(sentence, anchor, events):
+    if claim := _at_event(sentence, anchor, index):
         return claim
     return _inherit(article_claim)
 
@@ -107,27 +109,24 @@ AT_EVENT_RE = re.compile(
     re.IGNORECASE,
 )
 AT_EVENT_LOOKBACK = 60
-SPEECH_VERB_RE = re.compile(
-    r"\b(?:said|says|told|announced|stated|declared|stressed|noted|added|warned|insisted|claimed|wrote|accused|urged)\b"
-)
 
 
-def _at_event(sentence: str, anchor: dt.date, events: tuple[Event, ...]) -> DateClaim | None:
+def _at_event(sentence: str, anchor: dt.date, index: EventIndex | None) -> DateClaim | None:
     """A statement made at a dated event the sentence names ("During a meeting with senior
     diplomats, Putin announced ..."): it is dated to that event, when the event is past.
 
     Only when the sentence puts the speaking at the event; a sentence that merely talks
     about an event ("Peskov said the moratorium had expired") keeps its article's date.
     """
-    if not events:
+    if index is None:
         return None
-    for mention in event_index(events).find(sentence):
+    for mention in index.find(sentence):
         event = mention.event
         lookback = max(0, mention.start - AT_EVENT_LOOKBACK)
         framed = AT_EVENT_RE.search(sentence[lookback : mention.start])
         if framed is None or event.date > anchor:
             continue
-        speech = SPEECH_VERB_RE.search(sentence)
+        speech = REPORT_VERB_RE.search(sentence)
         if speech is not None and speech.start() < lookback + framed.start():
             between = sentence[speech.end() : lookback + framed.start()].split()
             if len(between) > 3:
@@ -191,4 +190,5 @@ def date_statements(
     statements: list[Statement], articles_by_id: dict[str, Article], events: tuple[Event, ...] = ()
 ) -> list[Statement]:
     """Statement-dating stage: each sentence's own date, resolved against its article's date."""
-    return [replace(s, said=date_statement(s.text, articles_by_id[s.article_id].published, events)) for s in statements]
+    index = event_index(events) if events else None
+    return [replace(s, said=date_statement(s.text, articles_by_id[s.article_id].published, index)) for s in statements]

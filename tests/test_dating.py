@@ -9,6 +9,7 @@ import yaml
 
 from pipeline.dating import DatingContext, date_article, date_from_content, exact
 from pipeline.evaluate import DATING_FIXTURE, article_from_text, evaluate_dating, score_claim
+from pipeline.event_mentions import event_index
 from pipeline.event_series import mentions_latest
 from pipeline.ingest import ingest
 from pipeline.reference import Actor, Event, Reference, Role
@@ -25,7 +26,7 @@ def claim_for(case, reference):
     if case["kind"] == "article":
         ctx = DatingContext(reference, case.get("as_of"), case.get("as_of"))
         return date_article(article_from_text(case["text"]), ctx)
-    return date_statement(case["text"].strip(), exact(case["article_date"], "header", "fixture"), reference.events)
+    return date_statement(case["text"].strip(), exact(case["article_date"], "header", "fixture"), event_index(reference.events))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
@@ -178,10 +179,10 @@ def test_statement_made_at_a_dated_event_takes_the_event_date(seeds_dir, referen
     text = (seeds_dir / "004_45839114337afac4.txt").read_text(encoding="utf-8")
     sentence = next(s for s in text.split("\n") if s.startswith("During a meeting with senior diplomats"))
     sentence = sentence.split(". ")[0] + "."
-    claim = date_statement(sentence, seed_articles["004_45839114337afac4.txt"], reference.events)
+    claim = date_statement(sentence, seed_articles["004_45839114337afac4.txt"], event_index(reference.events))
     assert (claim.value, claim.method) == (D(2024, 6, 14), "event"), claim
     # talking about an event is not speaking at it
     about = date_statement(
-        "Peskov said the energy moratorium had expired.", exact(D(2025, 4, 18), "header", "x"), reference.events
+        "Peskov said the energy moratorium had expired.", exact(D(2025, 4, 18), "header", "x"), event_index(reference.events)
     )
     assert about.method == "article"
