@@ -155,3 +155,9 @@ def test_chart_switches_to_weekly_counts(sample_store) -> None:
     assert spec["data"][0]["type"] == "heatmap"
     at.selectbox(key="chart").set_value("points").run()
     assert figure(at)["data"][0]["type"] != "heatmap"
+
+
+def test_stance_filter_says_what_each_label_means(sample_store: Path) -> None:
+    at = run_app()
+    help_text = at.multiselect(key="stances").help
+    assert "conditional" in help_text and "opposes" in help_text

@@ -266,3 +266,21 @@ def test_discovery_is_bounded_and_deterministic_on_many_statements(monkeypatch):
     first, second = cluster_vectors(vectors), cluster_vectors(vectors)
     assert (first == second).all()
     assert len(set(first.tolist())) <= settings.DISCOVERY_MAX_TOPICS
+
+
+def test_build_report_gives_resident_memory_after_each_stage(tmp_path, fake_embedder):
+    write_corpus(tmp_path / "in")
+    _, report = build(tmp_path, fake_embedder)
+    assert set(report.memory_mb) == set(report.timings)
+    assert all(mb > 0 for mb in report.memory_mb.values())
+
+
+@pytest.mark.slow
+def test_shipped_model_runs_quantized_and_capped(real_embedder):
+    from pipeline import settings
+
+    model = real_embedder._load()
+    assert model.max_seq_length == settings.EMBED_MAX_TOKENS == 128
+    kinds = {type(m).__module__ for m in model.modules()}
+    assert settings.EMBED_QUANTIZED and any("quantized" in k for k in kinds)
+    assert "q8" in settings.EMBEDDING_CACHE_NAME

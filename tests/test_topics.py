@@ -86,3 +86,11 @@ def test_embedding_cache_embeds_each_text_once_and_survives_a_reload(tmp_path):
     again = CachedEmbedder(Counting(), tmp_path / "cache.npz")
     again.embed(["Zelensky said no."])
     assert calls == [3] and again.hits == 1
+
+
+def test_context_is_the_sentence_before_the_statement():
+    text = "Talks opened in Istanbul. The swap of 500 prisoners was agreed. The order was given, he said."
+    start = text.index("The order")
+    before, lead = statement_context(text, "Prisoner swap", start)
+    assert before == "The swap of 500 prisoners was agreed."
+    assert lead.startswith("Prisoner swap. Talks opened")
