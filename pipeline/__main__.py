@@ -100,6 +100,7 @@ def run_eval(args) -> int:
         embedder = MiniLMEmbedder()
         figures["topics"] = evaluate.evaluate_topics(reference, embedder)
         figures["stance"] = evaluate.evaluate_stance(embedder)
+        figures["stance"]["seeds"] = evaluate.evaluate_seed_stances(embedder)
     print(json.dumps(figures, indent=2))
     if args.show_errors:
         bad = [r for r in dating_results if r.outcome not in ("exact", "inside", "undated-correct")]

@@ -28,6 +28,7 @@ FIXTURES = settings.REPO_ROOT / "tests" / "fixtures"
 DATING_FIXTURE = FIXTURES / "dating_cases.yaml"
 STATEMENTS_FIXTURE = FIXTURES / "statements.yaml"
 FLOORS_FILE = FIXTURES / "floors.yaml"
+SEED_STANCES = FIXTURES / "seed_stances.yaml"
 
 
 @dataclass
@@ -273,3 +274,55 @@ def evaluate_stance(embedder) -> dict:
     predicted, _ = model.predict(vectors[len(fixture) :], [x.sentence for x in demo])
     heldout = float(np.mean([p == x.stance for p, x in zip(predicted, demo)]))
     return {"examples": len(both), "cv_accuracy": round(cv_all, 3), "demo_heldout_accuracy": round(heldout, 3)}
+
+
+def seed_stance_agreement(statements, articles, path: Path = SEED_STANCES) -> dict:
+    """How often a built store's stances (model and rules) match our labels of the real seeds.
+
+    `statements` and `articles` are the store's tables; each label names its seed file and a
+    fragment of exactly one statement. Labels whose statement the store lacks count as missed.
+    """
+    labels = yaml.safe_load(path.read_text(encoding="utf-8"))["seeds"]
+    files = dict(zip(articles["article_id"], articles["source_path"]))
+    by_file: dict[str, list] = {}
+    for row in statements.itertuples():
+        by_file.setdefault(files.get(row.article_id, ""), []).append(row)
+    found = model_ok = rules_ok = 0
+    confusion: Counter = Counter()
+    total = sum(len(items) for items in labels.values())
+    for name, items in labels.items():
+        for item in items:
+            hits = [r for r in by_file.get(name, []) if item["contains"] in r.text]
+            if len(hits) != 1:
+                continue
+            found += 1
+            model_ok += hits[0].stance == item["stance"]
+            rules_ok += classify_stance(hits[0].text)[0] == item["stance"]
+            confusion[f"{item['stance']}->{hits[0].stance}"] += 1
+    return {
+        "labels": total,
+        "found": found,
+        "accuracy": round(model_ok / found, 3) if found else 0.0,
+        "rules_accuracy": round(rules_ok / found, 3) if found else 0.0,
+        "confusions": dict(
+            sorted(((k, v) for k, v in confusion.items() if k.split("->")[0] != k.split("->")[1]), key=lambda kv: -kv[1])
+        ),
+    }
+
+
+def evaluate_seed_stances(embedder, seeds_dir: Path = settings.SEEDS_DIR) -> dict:
+    """Stance on real wire text: build the seed articles (read in place) with the shipped model and
+    compare with our labels. The model never trains on these, so this is a held-out check."""
+    import tempfile
+
+    import pandas as pd
+
+    from pipeline import schema
+    from pipeline.build import BuildOptions, run_build
+
+    if not seeds_dir.is_dir():
+        return {"skipped": f"no seed articles at {seeds_dir}"}
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "store"
+        run_build(BuildOptions(input_dir=seeds_dir, out_dir=out, build_date=dt.date(2026, 1, 1), embedder=embedder))
+        return seed_stance_agreement(pd.read_parquet(out / schema.STATEMENTS_FILE), pd.read_parquet(out / schema.ARTICLES_FILE))

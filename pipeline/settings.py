@@ -11,6 +11,8 @@ DEFAULT_OVERRIDES_FILE = REPO_ROOT / "data" / "overrides.csv"
 DEMO_ARTICLES_DIR = REPO_ROOT / "data" / "demo" / "articles"
 DEMO_REFERENCE_DIR = REPO_ROOT / "data" / "demo" / "reference"
 DEMO_STORE_DIR = REPO_ROOT / "data" / "store" / "demo"
+# The real seed articles, read in place (never copied into the repository): beside the checkout by default.
+SEEDS_DIR = Path(os.environ.get("TIMELINE_SEEDS_DIR") or REPO_ROOT.parent / "shared" / "seeds")
 
 # Ingest limits: files above this size are rejected instead of read into memory.
 MAX_FILE_BYTES = 20 * 1024 * 1024
