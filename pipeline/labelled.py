@@ -17,11 +17,8 @@ from pipeline.topics import statement_context
 
 STATEMENTS_FIXTURE = settings.REPO_ROOT / "tests" / "fixtures" / "statements.yaml"
 DEMO_GOLD = settings.REPO_ROOT / "data" / "demo" / "gold.yaml"
-# more stance labels, same format as the statements fixture
-STANCE_EXTRA_FIXTURES = (
-    settings.REPO_ROOT / "tests" / "fixtures" / "stance_extra.yaml",
-    settings.REPO_ROOT / "tests" / "fixtures" / "stance_more.yaml",
-)
+# more stance labels, same format as the statements fixture: every tests/fixtures/stance_*.yaml
+STANCE_EXTRA_FIXTURES = tuple(sorted((settings.REPO_ROOT / "tests" / "fixtures").glob("stance_*.yaml")))
 
 
 @dataclass(frozen=True)
