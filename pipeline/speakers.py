@@ -19,7 +19,8 @@ TITLE_WORDS = (
     r"Commissioner|Representative|Speaker|deputy|Deputy|Vice President|Colonel|Col\.|Lt\.)"
 )
 NAME = r"[A-Z][a-zA-Z'’\-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-zA-Z'’\-]+){1,3}"
-TITLED_NAME_RE = re.compile(rf"(?P<title>\b[\w'’.\- ]{{0,40}}?\b{TITLE_WORDS})\s+(?P<name>{NAME})")
+# The name never starts with a title word: "Deputy Foreign Minister Mikhail Galuzin" is titled "Deputy Foreign Minister".
+TITLED_NAME_RE = re.compile(rf"(?P<title>\b[\w'’.\- ]{{0,40}}?\b{TITLE_WORDS})\s+(?!{TITLE_WORDS}\s)(?P<name>{NAME})")
 PRONOUN_RE = re.compile(r"\b(he|she|they)\b", re.IGNORECASE)
 SIDE_CUES = (
     ("ukraine", re.compile(r"\b(Ukrain\w*|Kyiv|Kiev|Zelensk\w*)\b")),

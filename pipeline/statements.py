@@ -16,7 +16,7 @@ from pipeline import settings
 from pipeline.ingest import hash_id, normalise_text
 from pipeline.records import Article, Statement
 from pipeline.sentences import Sentence, split_sentences
-from pipeline.speakers import Mention, SpeakerIndex
+from pipeline.speakers import Mention, SpeakerIndex, side_from_title
 
 REPORT_VERBS = (
     r"said|says|say|told|tells|stated|states|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
@@ -43,6 +43,8 @@ DESCRIPTOR_RE = re.compile(
     r"\b[Tt]he\s+(?P<desc>(?:[A-Za-z][\w.-]*\s+){0,2}(?:spokes(?:man|woman|person)|president|[Pp]resident|minister|[Mm]inister|"
     r"aide|envoy|leader|chancellor|premier|secretary|official|diplomat|chief))\b"
 )
+# Verb forms that are also plural nouns ("the Gulf states", "his claims"): another verb of saying wins over them.
+NOUN_LIKE_VERBS = frozenset({"states", "notes", "claims", "calls", "demands"})
 PRONOUN_SUBJECT_RE = re.compile(r"\b(he|she|they)(?:\s+(?:also|later|then|again|still|further|\w+ly))?\s*$", re.IGNORECASE)
 ADJACENT_SUBJECT_RE = re.compile(r"\s*(?:has|have|had|also|later|then|again|,)?\s*")
 APPOSITIVE_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([A-Za-z][\w' .-]{2,50}?),")
@@ -122,7 +124,8 @@ def reporting_verb(outside: str) -> re.Match | None:
         if not CONDITION_CLAUSE_RE.search(outside[max(0, verb.start() - 80) : verb.start()])
     ]
     speech = [verb for verb in candidates if SPEECH_VERB_RE.fullmatch(verb.group(0))]
-    return (speech or candidates or [None])[0]
+    unambiguous = [verb for verb in speech if verb.group(0) not in NOUN_LIKE_VERBS]
+    return (unambiguous or speech or candidates or [None])[0]
 
 
 def choose_speaker(outside: str, offset: int, mentions: list[Mention], state: AttributionState) -> tuple[Mention | None, str]:
@@ -153,6 +156,8 @@ def choose_speaker(outside: str, offset: int, mentions: list[Mention], state: At
             hit := state.descriptors.get(desc["desc"].lower()) or state.descriptors.get(desc["desc"].split()[-1].lower())
         ):
             return hit, f"descriptor '{desc.group(0)}'"
+        if desc and (hit := _last_person_fitting(desc["desc"], state)):
+            return hit, f"descriptor '{desc.group(0)}' (the last speaker)"
         if PRONOUN_SUBJECT_RE.search(head) and state.last_speaker is not None:
             return state.last_speaker, "pronoun"
         if before and vstart - (before[-1].end - offset) <= 80:
@@ -162,6 +167,16 @@ def choose_speaker(outside: str, offset: int, mentions: list[Mention], state: At
     if local:
         return local[0], "mention"
     return None, "none"
+
+
+def _last_person_fitting(descriptor: str, state: AttributionState) -> Mention | None:
+    """The last person who spoke, for "the diplomat said" with no earlier "diplomat", unless the
+    descriptor names another nationality ("the Ukrainian minister" after a Russian spoke)."""
+    last = state.last_speaker
+    if last is None or last.kind != "person":
+        return None
+    side = side_from_title(descriptor)
+    return last if side == "other" or side == last.side else None
 
 
 def is_statement_sentence(outside: str, quotes: list[str], sentence: Sentence, state: AttributionState) -> bool:

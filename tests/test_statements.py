@@ -242,3 +242,29 @@ def test_sentence_shortcuts_stay_linear_on_hostile_text():
     long = "Mr. Smith said talks would resume. " * 3_000
     sentences = split_sentences(long)
     assert len(sentences) == 3_000 and all(long[x.start : x.end] == x.text for x in sentences)
+
+
+def test_a_plural_noun_is_not_the_verb_of_saying(index):
+    """'the Gulf states, he said': "states" is a noun here, so "he said" names the speaker."""
+    text = (
+        '"I am ready to meet in any format," Zelensky said on Tuesday. '
+        "Ukraine has proposed Istanbul, Geneva or one of the Gulf states, he said, adding that Kyiv would not stall."
+    )
+    assert speaker_of(text, "Gulf states", index) == "Volodymyr Zelensky"
+    assert speaker_of("Ukraine says member states must act.", "member states", index) == "Ukrainian government"
+
+
+def test_title_words_are_not_part_of_an_unknown_name(index):
+    text = "The reply has yet to come, Russian Deputy Foreign Minister Ivan Orlovsky told reporters."
+    hit = next(s for s in statements_of(text, index) if "reply" in s.text)
+    assert hit.speaker == "Ivan Orlovsky" and hit.side == "russia"
+
+
+def test_an_unremembered_descriptor_is_the_last_speaker_of_its_side(index):
+    opening = "Kiev is selling off its wealth, Zakharova said on Wednesday. "
+    same = opening + "The Russian diplomat said the deal showed that the Kiev regime served its patrons."
+    assert speaker_of(same, "served its patrons", index) == "Maria Zakharova"
+    plain = opening + "The diplomat added that Kyiv had not replied."
+    assert speaker_of(plain, "had not replied", index) == "Maria Zakharova"
+    other = opening + "The Ukrainian minister said Kyiv would not reply."
+    assert speaker_of(other, "would not reply", index) != "Maria Zakharova"
