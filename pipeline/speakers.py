@@ -16,7 +16,8 @@ TITLE_WORDS = (
     r"(?:President|Prime Minister|Premier|Chancellor|Foreign Minister|Defen[cs]e Minister|Minister|Secretary of State|"
     r"Secretary|Spokes(?:man|woman|person)|spokes(?:man|woman|person)|Ambassador|ambassador|[Ee]nvoy|[Aa]ide|adviser|advisor|"
     r"Senator|Gen\.|General|Admiral|Mayor|Governor|Chief|chief|head|leader|Leader|negotiator|official|MP|lawmaker|King|Pope|"
-    r"Commissioner|Representative|Speaker|deputy|Deputy|Vice President|Colonel|Col\.|Lt\.)"
+    r"Commissioner|Representative|Speaker|deputy|Deputy|Vice President|Colonel|Col\.|Lt\.|"
+    r"president|prime minister|minister|chancellor|secretary|commissioner|general)"
 )
 NAME = r"[A-Z][a-zA-Z'’\-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-zA-Z'’\-]+){1,3}"
 # The name never starts with a title word: "Deputy Foreign Minister Mikhail Galuzin" is titled "Deputy Foreign Minister".
@@ -94,8 +95,8 @@ class SpeakerIndex:
         if self.pattern is not None:
             for m in self.pattern.finditer(text):
                 raw = m.group(0)
-                if raw[0].islower() and raw.lower() not in ("the kremlin",):
-                    continue  # aliases are proper nouns; lower-case hits are ordinary words
+                if (raw[4:] if raw.lower().startswith("the ") else raw)[:1].islower():
+                    continue  # aliases are proper nouns ("the White House"); lower-case hits are ordinary words
                 actor = self.by_alias[raw.lower()]
                 role = self.role_before(text, m.start(), actor)
                 found.append(Mention(offset + m.start(), offset + m.end(), raw, actor.name, actor.side, actor.kind, role))

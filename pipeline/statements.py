@@ -43,6 +43,10 @@ DESCRIPTOR_RE = re.compile(
     r"\b[Tt]he\s+(?P<desc>(?:[A-Za-z][\w.-]*\s+){0,2}(?:spokes(?:man|woman|person)|president|[Pp]resident|minister|[Mm]inister|"
     r"aide|envoy|leader|chancellor|premier|secretary|official|diplomat|chief))\b"
 )
+# ", deputy head of Russia's Security Council, wrote": an apposition between a person and the verb
+APPOSITION_END_RE = re.compile(r",\s+[^,;\"“”]{2,90},\s*(?:has|have|had|also|later|then|again)?\s*")
+# "..., he added": a pronoun set off by a comma or a closing quote frames the whole sentence as speech
+FRAMING_PRONOUN_RE = re.compile(r"[,\"”]\s*(?:he|she|they)(?:\s+(?:also|later|then|again|\w+ly))?\s*$", re.IGNORECASE)
 # Verb forms that are also plural nouns ("the Gulf states", "his claims"): another verb of saying wins over them.
 NOUN_LIKE_VERBS = frozenset({"states", "notes", "claims", "calls", "demands"})
 PRONOUN_SUBJECT_RE = re.compile(r"\b(he|she|they)(?:\s+(?:also|later|then|again|still|further|\w+ly))?\s*$", re.IGNORECASE)
@@ -57,6 +61,7 @@ class AttributionState:
     """What the reader remembers while reading an article: last speaker, descriptors."""
 
     last_speaker: Mention | None = None
+    last_person: Mention | None = None  # who "he" or "she" most likely is: the last person speaking or acting
     last_paragraph: int = -1
     descriptors: dict[str, Mention] = field(default_factory=dict)
     surnames: dict[str, Mention] = field(default_factory=dict)
@@ -125,7 +130,8 @@ def reporting_verb(outside: str) -> re.Match | None:
     ]
     speech = [verb for verb in candidates if SPEECH_VERB_RE.fullmatch(verb.group(0))]
     unambiguous = [verb for verb in speech if verb.group(0) not in NOUN_LIKE_VERBS]
-    return (unambiguous or speech or candidates or [None])[0]
+    framed = [verb for verb in unambiguous if FRAMING_PRONOUN_RE.search(outside[: verb.start()])]
+    return (framed or unambiguous or speech or candidates or [None])[0]
 
 
 def choose_speaker(outside: str, offset: int, mentions: list[Mention], state: AttributionState) -> tuple[Mention | None, str]:
@@ -138,6 +144,9 @@ def choose_speaker(outside: str, offset: int, mentions: list[Mention], state: At
         if before_quoted:
             return before_quoted[-1], "quoted as saying"
     if according:
+        desc = DESCRIPTOR_RE.match(outside, according.end() + 1)
+        if desc and (hit := _remembered(desc["desc"], state) or _last_person_fitting(desc["desc"], state)):
+            return hit, f"according to '{desc.group(0)}'"
         after = [m for m in local if m.start - offset >= according.end()]
         if after:
             return after[0], "according to"
@@ -146,20 +155,21 @@ def choose_speaker(outside: str, offset: int, mentions: list[Mention], state: At
         after_verb = [m for m in local if 0 <= m.start - offset - vend <= 12]
         before = [m for m in local if m.end - offset <= vstart]
         if before and ADJACENT_SUBJECT_RE.fullmatch(outside[before[-1].end - offset : vstart]):
+            named = [m for m in before[:-1] if m.kind == "person"]
+            if named and before[-1].kind != "person" and APPOSITION_END_RE.fullmatch(outside[named[-1].end - offset : vstart]):
+                return named[-1], "subject"  # "Medvedev, deputy head of Russia's Security Council, wrote"
             return before[-1], "subject"  # ", the Kremlin said": the name right before the verb
         persons = [m for m in before if m.kind == "person" and vstart - (m.end - offset) <= 140]
         if persons:
             return persons[-1], "subject"
         head = outside[:vstart]
         desc = DESCRIPTOR_RE.search(head[-60:])
-        if desc and (
-            hit := state.descriptors.get(desc["desc"].lower()) or state.descriptors.get(desc["desc"].split()[-1].lower())
-        ):
+        if desc and (hit := _remembered(desc["desc"], state)):
             return hit, f"descriptor '{desc.group(0)}'"
         if desc and (hit := _last_person_fitting(desc["desc"], state)):
             return hit, f"descriptor '{desc.group(0)}' (the last speaker)"
-        if PRONOUN_SUBJECT_RE.search(head) and state.last_speaker is not None:
-            return state.last_speaker, "pronoun"
+        if PRONOUN_SUBJECT_RE.search(head) and (antecedent := state.last_person or state.last_speaker) is not None:
+            return antecedent, "pronoun"
         if before and vstart - (before[-1].end - offset) <= 80:
             return before[-1], "subject"
         if after_verb:
@@ -167,6 +177,11 @@ def choose_speaker(outside: str, offset: int, mentions: list[Mention], state: At
     if local:
         return local[0], "mention"
     return None, "none"
+
+
+def _remembered(descriptor: str, state: AttributionState) -> Mention | None:
+    """The person an earlier sentence introduced with this descriptor ("Kremlin spokesman")."""
+    return state.descriptors.get(descriptor.lower()) or state.descriptors.get(descriptor.split()[-1].lower())
 
 
 def _last_person_fitting(descriptor: str, state: AttributionState) -> Mention | None:
@@ -177,6 +192,19 @@ def _last_person_fitting(descriptor: str, state: AttributionState) -> Mention | 
         return None
     side = side_from_title(descriptor)
     return last if side == "other" or side == last.side else None
+
+
+def _acting_person(outside: str, offset: int, mentions: list[Mention]) -> Mention | None:
+    """The person a sentence that reports no speech is about: the first one named outside quotes
+    near its start ("Zakharova on Thursday ridiculed ...")."""
+    for mention in mentions:
+        if (
+            mention.kind == "person"
+            and mention.start - offset <= 60
+            and outside[mention.start - offset : mention.end - offset].strip()
+        ):
+            return mention
+    return None
 
 
 def is_statement_sentence(outside: str, quotes: list[str], sentence: Sentence, state: AttributionState) -> bool:
@@ -197,6 +225,7 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         _remember_descriptors(sentence.text, mentions, sentence.start, state)
         outside, quotes = blank_quotes(sentence.text)
         if not is_statement_sentence(outside, quotes, sentence, state):
+            state.last_person = _acting_person(outside, sentence.start, mentions) or state.last_person
             continue
         speaker, how = choose_speaker(outside, sentence.start, mentions, state)
         if speaker is None and quotes and state.last_speaker is not None:
@@ -206,6 +235,7 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         if speaker is not None:
             state.last_speaker = speaker
             state.last_paragraph = sentence.paragraph
+            state.last_person = speaker if speaker.kind == "person" else state.last_person
         out.append(
             Statement(
                 statement_id=hash_id(article.article_id, normalise_text(sentence.text), str(sentence.start)),

@@ -268,3 +268,40 @@ def test_an_unremembered_descriptor_is_the_last_speaker_of_its_side(index):
     assert speaker_of(plain, "had not replied", index) == "Maria Zakharova"
     other = opening + "The Ukrainian minister said Kyiv would not reply."
     assert speaker_of(other, "would not reply", index) != "Maria Zakharova"
+
+
+def test_a_person_before_an_apposition_speaks_not_the_institution_in_it(index):
+    text = "Dmitry Medvedev, deputy chairman of Russia's Security Council, wrote on Telegram that any pause would help Kyiv."
+    assert speaker_of(text, "any pause", index) == "Dmitry Medvedev"
+
+
+def test_according_to_a_descriptor_is_the_person_it_describes(index):
+    text = (
+        "The issue is closed, Russian Foreign Ministry spokeswoman Maria Zakharova said on Wednesday. "
+        'According to the diplomat, the Kiev regime "should have understood this long ago."'
+    )
+    assert speaker_of(text, "According to the diplomat", index) == "Maria Zakharova"
+
+
+def test_he_is_the_person_the_previous_sentence_was_about(index):
+    """The sentence before reports no speech ("ridiculed"), but it says who "she" is."""
+    text = (
+        "Foreign Ministry spokeswoman Maria Zakharova on Thursday ridiculed Kyiv's assurances. "
+        "“Apparently the station decided to blow itself up,” she told a briefing in Moscow."
+    )
+    assert speaker_of(text, "blow itself up", index) == "Maria Zakharova"
+
+
+def test_a_framing_pronoun_marks_the_verb_of_saying(index):
+    """ "Moscow writes" is content; ", he added" is the frame. "whose term he said" is not a frame."""
+    text = "Podolyak dismissed the memorandum. Kyiv will gladly read any document Moscow writes for the real world, he added."
+    assert speaker_of(text, "any document Moscow writes", index) == "Mykhailo Podolyak"
+    text = "Lavrov said Moscow was prepared to negotiate, but not with Zelensky, whose term he said had expired."
+    assert speaker_of(text, "prepared to negotiate", index) == "Sergei Lavrov"
+
+
+def test_lower_case_titles_and_the_article_of_an_institution(index):
+    text = "The bloc is ready to offer a partnership, EU industry commissioner Stephane Sejourne said on a visit to Kyiv."
+    assert speaker_of(text, "ready to offer", index) == "Stephane Sejourne"
+    text = "RIYADH - Moscow has agreed to keep its warships away from shipping lanes in the Black Sea, the White House said after talks."
+    assert speaker_of(text, "warships away", index) == "White House"
