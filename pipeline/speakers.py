@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.reference import Actor
+from pipeline.report_verbs import REPORT_VERBS
 
 # Titles that introduce a person's name ("Foreign Minister Andrii Sybiha").
 TITLE_WORDS = (
@@ -23,10 +24,41 @@ NAME = r"[A-Z][a-zA-Z'’\-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-zA-Z'’\-]+){1,3}"
 # The name never starts with a title word: "Deputy Foreign Minister Mikhail Galuzin" is titled "Deputy Foreign Minister".
 TITLED_NAME_RE = re.compile(rf"(?P<title>\b[\w'’.\- ]{{0,40}}?\b{TITLE_WORDS})\s+(?!{TITLE_WORDS}\s)(?P<name>{NAME})")
 PRONOUN_RE = re.compile(r"\b(he|she|they)\b", re.IGNORECASE)
+# A name with no title right before a verb of saying, or before an apposition and the verb:
+# "Konstantin Kosachev, deputy speaker of the Federation Council, said", "Leonid Slutsky, who heads ..., told".
+UNTITLED_NAME_RE = re.compile(
+    rf"(?P<name>{NAME})(?=(?P<apposition>,\s*[^,;\"“”]{{2,90}})?,?\s+(?:also\s+|later\s+|then\s+|again\s+)?(?:{REPORT_VERBS})\b)"
+)
+# Capitalised words that start a sentence or name a time, not a person ("On Friday Li Hui said").
+NOT_NAME_WORDS = frozenset(
+    "The A An In On At But And As After Before Meanwhile Speaking Asked Later Earlier Separately Still Also "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December MOSCOW KYIV WASHINGTON Republican Republicans Democrat Democrats Democratic "
+    "Chairman Chairwoman Chair Congressman Congresswoman Rep. Sen. Dr. Mr. Mrs. Ms.".split()
+)
+# Words that make a capitalised phrase an institution or a place, not a person.
+INSTITUTION_WORDS = frozenset(
+    "Ministry Office Council Staff Department Centre Center Committee Agency Service Parliament Duma Rada Commission "
+    "Government Administration House Palace Union Nations Organization Organisation Forces Army Navy Headquarters "
+    "Directorate Bank Fund Group Party Court Assembly Street Kremlin Embassy Mission Institute University Company "
+    "Corporation Network News Times Post Journal Press Television Radio Channel Region Oblast Republic Federation "
+    "State States Kingdom Command Guard Initiative Coalition Alliance Summit Talks Arabia Emirates Korea Africa "
+    "Zealand Lanka America Sea Ocean Square Hill Pravda Gazeta Izvestia Kommersant Vedomosti Interfax Reuters "
+    "Bloomberg Xinhua Anadolu Ukrinform Suspilne Hromadske".split()
+)
+TITLE_WORD_RE = re.compile(TITLE_WORDS, re.IGNORECASE)
+# "ambassador to the United States", "speaking in Kyiv": a place named after these is where, not whose
+PLACE_PHRASE_RE = re.compile(r"\b(?:to|in|at|from|with|alongside|for|visiting)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+CLAUSE_START_RE = re.compile(r"[.,;:!?\"“”()]")  # the words naming a person's role stop at punctuation
 SIDE_CUES = (
-    ("ukraine", re.compile(r"\b(Ukrain\w*|Kyiv|Kiev|Zelensk\w*)\b")),
-    ("russia", re.compile(r"\b(Russia\w*|Kremlin|Moscow|Soviet)\b")),
-    ("usa", re.compile(r"\b(U\.?S\.?|US|American|United States|White House|Pentagon|Washington)\b")),
+    ("ukraine", re.compile(r"\b(Ukrain\w*|Kyiv|Kiev|Zelensk\w*|Verkhovna Rada|Rada)\b")),
+    ("russia", re.compile(r"\b(Russia\w*|Kremlin|Moscow|Soviet|State Duma|Duma|Federation Council)\b")),
+    (
+        "usa",
+        re.compile(
+            r"\b(U\.?S\.?|US|American|United States|White House|Pentagon|Washington|Republican|Democrat\w*|Senate|Congress\w*)\b"
+        ),
+    ),
     (
         "europe",
         re.compile(
@@ -120,7 +152,29 @@ class SpeakerIndex:
                 continue
             title = m.group("title").strip()
             found.append(Mention(offset + start, offset + end, f"{title} {name}", name, side_from_title(title), "person", title))
+            taken.append((start, end))
+        found.extend(self._untitled_names(text, offset, taken))
         return sorted(found, key=lambda x: x.start)
+
+    def _untitled_names(self, text: str, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
+        """People named without a title, as the subject of a verb of saying; their side comes from
+        the words around the name ("Russia's ambassador to Washington Alexander Darchiev")."""
+        found = []
+        for m in UNTITLED_NAME_RE.finditer(text):
+            words: list[str] = []
+            for word in reversed(m.group("name").split()):  # the name is the last words before any title or institution
+                if word in NOT_NAME_WORDS or word in INSTITUTION_WORDS or TITLE_WORD_RE.fullmatch(word) or len(words) == 3:
+                    break
+                words.insert(0, word)
+            end = m.end("name")
+            start = text.rindex(words[0], m.start("name"), end) if words else end
+            if len(words) < 2 or any(s < end and start < e for s, e in taken):
+                continue
+            name = " ".join(words)
+            clause = text[max(0, start - 60) : start]
+            context = PLACE_PHRASE_RE.sub("", CLAUSE_START_RE.split(clause)[-1] + (m.group("apposition") or ""))
+            found.append(Mention(offset + start, offset + end, name, name, side_from_title(context), "person"))
+        return found
 
     def government_of(self, country: str) -> Actor | None:
         """The reference's government actor for a country ("Ukraine" -> "Ukrainian government"), if any."""

@@ -15,7 +15,7 @@ from pipeline.dating import DAY, exact, interval_claim
 from pipeline.event_mentions import EventIndex, event_index
 from pipeline.records import Article, DateClaim, Statement
 from pipeline.reference import Event
-from pipeline.statements import REPORT_VERB_RE
+from pipeline.report_verbs import REPORT_VERB_RE
 
 
 def _inherit(article_claim: DateClaim) -> DateClaim:

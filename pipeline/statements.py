@@ -15,24 +15,10 @@ from dataclasses import dataclass, field
 from pipeline import settings
 from pipeline.ingest import hash_id, normalise_text
 from pipeline.records import Article, Statement
+from pipeline.report_verbs import REPORT_VERB_RE, SPEECH_VERB_RE
 from pipeline.sentences import Sentence, split_sentences
 from pipeline.speakers import Mention, SpeakerIndex, side_from_title
 
-REPORT_VERBS = (
-    r"said|says|say|told|tells|stated|states|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
-    r"claimed|claims|warned|warns|insisted|insists|rejected|rejects|accused|accuses|proposed|proposes|wrote|writes|"
-    r"announced|announces|argued|argues|declared|declares|underlined|underlines|explained|explains|pointed out|"
-    r"expressed|called for|calls for|urged|urges|demanded|demands|offered|ruled out|refused|refuses|denied|denies|"
-    r"confirmed|confirms|revealed|mentioned|reiterated|dismissed|welcomed|welcomes|suggested|hoped|hopes|threatened|"
-    r"blamed|blames|believes|believed|considered|considers|outlined|specified|acknowledged|admitted|vowed|pledged|"
-    r"signalled|signaled|indicated|maintained|asserted|replied|responded|countered|cautioned|predicted|supported|supports|"
-    r"opposed|opposes|backed|backs|agreed|agrees|tied|ties|wants|wanted|asked|insisted|called|declined"
-)
-REPORT_VERB_RE = re.compile(rf"\b(?:{REPORT_VERBS})\b")
-SPEECH_VERB_RE = re.compile(
-    r"said|says|say|told|tells|stated|states|added|adds|noted|notes|wrote|writes|replied|responded|declared|"
-    r"announced|explained|stressed|emphasi[sz]ed|insisted|warned|claimed|argued|called|urged|reiterated"
-)
 # "Once Kiev agrees ...", "If Moscow rejects ...": a verb in a condition clause reports nobody's words.
 CONDITION_CLAUSE_RE = re.compile(r"\b(?:once|if|unless|until|as soon as|provided)\s+[^,;]{0,60}$", re.IGNORECASE)
 ACCORDING_RE = re.compile(r"\baccording to\b", re.IGNORECASE)
@@ -119,6 +105,22 @@ def _remember_descriptors(sentence: str, mentions: list[Mention], offset: int, s
             state.descriptors[" ".join(words[-n:]).lower()] = mention
 
 
+def speech_verbs(outside: str) -> list[re.Match]:
+    """Verbs of saying in the text outside quotes, in order, nouns that look like verbs left out."""
+    return [
+        verb
+        for verb in REPORT_VERB_RE.finditer(outside)
+        if SPEECH_VERB_RE.fullmatch(verb.group(0)) and verb.group(0) not in NOUN_LIKE_VERBS
+    ]
+
+
+def _name_right_before(verb: re.Match, outside: str, offset: int, mentions: list[Mention]) -> bool:
+    """Whether a speaker is named just before the verb ("..., Governor Gladkov said")."""
+    return any(
+        m.end - offset <= verb.start() and ADJACENT_SUBJECT_RE.fullmatch(outside[m.end - offset : verb.start()]) for m in mentions
+    )
+
+
 def reporting_verb(outside: str) -> re.Match | None:
     """The verb that reports the speech: a speech verb ("said", "told") wins over a verb of
     position ("supports"), which may belong to the reported content; verbs inside a
@@ -139,6 +141,13 @@ def choose_speaker(outside: str, offset: int, mentions: list[Mention], state: At
     verb = reporting_verb(outside)
     according = ACCORDING_RE.search(outside)
     local = [m for m in mentions if outside[m.start - offset : m.end - offset].strip()]
+    if (
+        verb is not None
+        and not _name_right_before(verb, outside, offset, local)
+        and not FRAMING_PRONOUN_RE.search(outside[: verb.start()])
+    ):
+        # "<what was said>, Governor Gladkov said": the frame closes the sentence, so the last such verb
+        verb = next((v for v in reversed(speech_verbs(outside)) if _name_right_before(v, outside, offset, local)), verb)
     if quoted := QUOTED_AS_RE.search(outside):
         before_quoted = [m for m in local if m.end - offset <= quoted.start()]
         if before_quoted:
@@ -200,7 +209,7 @@ def _acting_person(outside: str, offset: int, mentions: list[Mention]) -> Mentio
     for mention in mentions:
         if (
             mention.kind == "person"
-            and mention.start - offset <= 60
+            and mention.start - offset <= 120
             and outside[mention.start - offset : mention.end - offset].strip()
         ):
             return mention

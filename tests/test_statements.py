@@ -305,3 +305,31 @@ def test_lower_case_titles_and_the_article_of_an_institution(index):
     assert speaker_of(text, "ready to offer", index) == "Stephane Sejourne"
     text = "RIYADH - Moscow has agreed to keep its warships away from shipping lanes in the Black Sea, the White House said after talks."
     assert speaker_of(text, "warships away", index) == "White House"
+
+
+def test_people_named_without_a_title_still_speak(index):
+    """Names not in the reference and with no title word: the subject of the verb, or an apposition."""
+    cases = [
+        ("A pause would save Kyiv, Oleg Vantsev, deputy speaker of the Federation Council, said.", "Oleg Vantsev", "russia"),
+        ("Mira Talvik, who leads the Riga delegation, told reporters that talks could resume.", "Mira Talvik", "other"),
+        (
+            "Any deal is a non-starter, Russia's ambassador to the United States Pavel Grinev told Newsweek.",
+            "Pavel Grinev",
+            "russia",
+        ),
+        ("On Friday Chen Rui said Beijing would keep up its shuttle diplomacy.", "Chen Rui", "other"),
+    ]
+    for text, name, side in cases:
+        hit = statements_of(text, index)[0]
+        assert (hit.speaker, hit.side) == (name, side), text
+    institutions = "The Joint Coordination Centre said 40 ships had sailed. Saudi Arabia said it was ready to host talks."
+    assert {s.speaker for s in statements_of(institutions, index)} <= {None, "Saudi Arabian government", "Saudi Arabia"}
+
+
+def test_a_verb_of_saying_right_after_a_name_is_the_frame(index):
+    """'the truce declared by Moscow ..., Belgorod Governor Vyacheslav Gladkov said': "declared" is content."""
+    text = (
+        "Drones struck a minibus hours after the truce declared by Moscow came into force, "
+        "Belgorod Governor Vyacheslav Gladkov said on Telegram."
+    )
+    assert speaker_of(text, "struck a minibus", index) == "Vyacheslav Gladkov"

@@ -1,0 +1,25 @@
+"""The verbs that report what someone said or where they stand ("said", "told", "rejected").
+
+Shared by speaker finding (a name right before such a verb is a speaker) and statement
+extraction (a sentence with one outside quotes is a statement).
+"""
+
+from __future__ import annotations
+
+import re
+
+REPORT_VERBS = (
+    r"said|says|say|told|tells|stated|states|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
+    r"claimed|claims|warned|warns|insisted|insists|rejected|rejects|accused|accuses|proposed|proposes|wrote|writes|"
+    r"announced|announces|argued|argues|declared|declares|underlined|underlines|explained|explains|pointed out|"
+    r"expressed|called for|calls for|urged|urges|demanded|demands|offered|ruled out|refused|refuses|denied|denies|"
+    r"confirmed|confirms|revealed|mentioned|reiterated|dismissed|welcomed|welcomes|suggested|hoped|hopes|threatened|"
+    r"blamed|blames|believes|believed|considered|considers|outlined|specified|acknowledged|admitted|vowed|pledged|"
+    r"signalled|signaled|indicated|maintained|asserted|replied|responded|countered|cautioned|predicted|supported|supports|"
+    r"opposed|opposes|backed|backs|agreed|agrees|tied|ties|wants|wanted|asked|insisted|called|declined"
+)
+REPORT_VERB_RE = re.compile(rf"\b(?:{REPORT_VERBS})\b")
+SPEECH_VERB_RE = re.compile(
+    r"said|says|say|told|tells|stated|states|added|adds|noted|notes|wrote|writes|replied|responded|declared|"
+    r"announced|explained|stressed|emphasi[sz]ed|insisted|warned|claimed|argued|called|urged|reiterated"
+)
