@@ -94,6 +94,7 @@ def run_eval(args) -> int:
     figures = {}
     figures["dating"], dating_results = evaluate.evaluate_dating(reference)
     figures["statements"], statement_eval = evaluate.evaluate_statements(reference)
+    figures["statements_wire"], _ = evaluate.evaluate_statement_sets(reference, sorted(evaluate.FIXTURES.glob("stance_*.yaml")))
     if not args.no_topics:
         from pipeline.embedding import MiniLMEmbedder
 
@@ -101,6 +102,7 @@ def run_eval(args) -> int:
         figures["topics"] = evaluate.evaluate_topics(reference, embedder)
         figures["stance"] = evaluate.evaluate_stance(embedder)
         figures["stance"]["seeds"] = evaluate.evaluate_seed_stances(embedder)
+        figures["heldout"] = evaluate.evaluate_heldout(reference, embedder)
     print(json.dumps(figures, indent=2))
     if args.show_errors:
         bad = [r for r in dating_results if r.outcome not in ("exact", "inside", "undated-correct")]

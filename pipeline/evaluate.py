@@ -134,6 +134,7 @@ class StatementEval:
     stance_ok: int = 0
     stance_total: int = 0
     errors: list = field(default_factory=list)
+    found_stances: list[tuple[str, str]] = field(default_factory=list)  # (statement text, gold stance)
 
 
 def _same_speaker(predicted: str | None, expected: str | None, index: SpeakerIndex | None = None) -> bool:
@@ -176,13 +177,19 @@ def evaluate_statements(reference: Reference, path: Path = STATEMENTS_FIXTURE) -
                 ev.errors.append((snip["id"], "speaker", g["contains"], hit.speaker, g.get("speaker")))
             ev.side_ok += hit.side == g.get("side")
             stance, _ = classify_stance(hit.text)
+            ev.found_stances.append((hit.text, g.get("stance")))
             ev.stance_total += 1
             ev.stance_ok += stance == g.get("stance")
         ev.predicted_matching += len(matched_pred)
         for ctx_text in snip.get("context") or []:
             if any(ctx_text in p.text for p in predicted if p.statement_id not in matched_pred):
                 ev.context_flagged += 1
-    summary = {
+    return _statement_summary(ev), ev
+
+
+def _statement_summary(ev: StatementEval) -> dict:
+    """Recall, precision and speaker, side and rule-stance accuracy of pooled counts."""
+    return {
         "statements_expected": ev.expected,
         "recall": round(ev.found / ev.expected, 3) if ev.expected else 0.0,
         "precision": round(ev.predicted_matching / ev.predicted, 3) if ev.predicted else 0.0,
@@ -191,7 +198,40 @@ def evaluate_statements(reference: Reference, path: Path = STATEMENTS_FIXTURE) -
         "side_accuracy": round(ev.side_ok / ev.found, 3) if ev.found else 0.0,
         "stance_accuracy_rules": round(ev.stance_ok / ev.stance_total, 3) if ev.stance_total else 0.0,
     }
-    return summary, ev
+
+
+def evaluate_statement_sets(reference: Reference, paths: list[Path]) -> tuple[dict, StatementEval]:
+    """The statement figures pooled over several labelled files."""
+    pooled = StatementEval()
+    for path in paths:
+        _, ev = evaluate_statements(reference, path)
+        for name in ("expected", "found", "predicted", "predicted_matching", "context_flagged", "speaker_ok", "side_ok"):
+            setattr(pooled, name, getattr(pooled, name) + getattr(ev, name))
+        pooled.stance_ok += ev.stance_ok
+        pooled.stance_total += ev.stance_total
+        pooled.errors += ev.errors
+        pooled.found_stances += ev.found_stances
+    return {"files": len(paths), **_statement_summary(pooled)}, pooled
+
+
+def evaluate_heldout(reference: Reference, embedder, paths: list[Path] | None = None) -> dict:
+    """Fresh labelled text that nothing was trained or tuned on (tests/fixtures/heldout_*.yaml):
+    statement finding, speakers, sides, and the shipped stance model on the statements found."""
+    import numpy as np
+
+    from pipeline import stance_model
+
+    paths = sorted(FIXTURES.glob("heldout_*.yaml")) if paths is None else paths
+    if not paths:
+        return {"skipped": "no held-out files"}
+    summary, pooled = evaluate_statement_sets(reference, paths)
+    model = stance_model.load()
+    if model is not None and pooled.found_stances:
+        texts = [text for text, _ in pooled.found_stances]
+        predicted, _ = model.predict(embedder.embed(texts), texts)
+        gold = [stance for _, stance in pooled.found_stances]
+        summary["stance_accuracy_model"] = round(float(np.mean([p == g for p, g in zip(predicted, gold)])), 3)
+    return summary
 
 
 def load_floors(path: Path = FLOORS_FILE) -> dict:
