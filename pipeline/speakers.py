@@ -18,7 +18,8 @@ TITLE_WORDS = (
     r"Secretary|Spokes(?:man|woman|person)|spokes(?:man|woman|person)|Ambassador|ambassador|[Ee]nvoy|[Aa]ide|adviser|advisor|"
     r"Senator|Gen\.|General|Admiral|Mayor|Governor|Chief|chief|head|leader|Leader|negotiator|official|MP|lawmaker|King|Pope|"
     r"Commissioner|Representative|Speaker|deputy|Deputy|Vice President|Colonel|Col\.|Lt\.|"
-    r"president|prime minister|minister|chancellor|secretary|commissioner|general)"
+    r"president|prime minister|minister|chancellor|secretary|commissioner|general|chief executive|executive|director|"
+    r"Director|CEO|chairman|Chairman|commander|Commander|ombudsman|Ombudsman|governor|mayor|speaker)"
 )
 NAME = r"[A-Z][a-zA-Z'’\-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-zA-Z'’\-]+){1,3}"
 # The name never starts with a title word: "Deputy Foreign Minister Mikhail Galuzin" is titled "Deputy Foreign Minister".
@@ -92,12 +93,24 @@ class Mention:
     role: str | None = None
 
 
+# Nationality words of the countries and bodies whose side is "other".
+OTHER_CUES = re.compile(
+    r"\b(Turk\w*|Chin\w*|Beijing|India\w*|Saudi\w*|Emirat\w*|UAE|Qatar\w*|Brazil\w*|Vatican|Holy See|"
+    r"UN|U\.N\.|United Nations|Africa\w*|Kazakh\w*|Swiss|Switzerland|Israel\w*|Iran\w*|Belarus\w*)\b"
+)
+
+
+def nationality_side(text: str) -> str | None:
+    """The side named by a nationality or country word in text, or None when there is none."""
+    for side, pattern in SIDE_CUES:
+        if pattern.search(text):
+            return side
+    return "other" if OTHER_CUES.search(text) else None
+
+
 def side_from_title(title: str) -> str:
     """A side guessed from a title's nationality words ("Ukrainian Foreign Minister" -> ukraine)."""
-    for side, pattern in SIDE_CUES:
-        if pattern.search(title):
-            return side
-    return "other"
+    return nationality_side(title) or "other"
 
 
 class SpeakerIndex:

@@ -17,7 +17,7 @@ from pipeline.ingest import hash_id, normalise_text
 from pipeline.records import Article, Statement
 from pipeline.report_verbs import REPORT_VERB_RE, SPEECH_VERB_RE
 from pipeline.sentences import Sentence, split_sentences
-from pipeline.speakers import Mention, SpeakerIndex, side_from_title
+from pipeline.speakers import Mention, SpeakerIndex, nationality_side, side_from_title
 
 # "Once Kiev agrees ...", "If Moscow rejects ...": a verb in a condition clause reports nobody's words.
 CONDITION_CLAUSE_RE = re.compile(r"\b(?:once|if|unless|until|as soon as|provided)\s+[^,;]{0,60}$", re.IGNORECASE)
@@ -31,8 +31,25 @@ DESCRIPTOR_RE = re.compile(
 )
 # ", deputy head of Russia's Security Council, wrote": an apposition between a person and the verb
 APPOSITION_END_RE = re.compile(r",\s+[^,;\"“”]{2,90},\s*(?:has|have|had|also|later|then|again)?\s*")
+# "Peskov: Nothing is scheduled." / "WITKOFF: Then we will know ...": a transcript's answer
+ANSWER_LABEL_RE = re.compile(r"^\W{0,3}(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]+){0,2})\s*:\s+\S")
+# Speakers a report leaves unnamed: "a spokeswoman", "two Ukrainian officials", "the ministry", "his office".
+UNNAMED_SUBJECT = (
+    r"\b(?:an?|the|two|three|several|some|one|his|her|its|their)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:officials?|spokes(?:man|woman|person|people)|diplomats?|sources?|ministry|office|statement|aides?|"
+    r"negotiators?|envoys?|representatives?|advis[eo]rs?|people familiar with [\w ]+?)"
+    r"(?:\s+(?:familiar with [\w ]+?|close to [\w ]+?|who [\w ]+?|speaking on condition of anonymity))?"
+)
+UNNAMED_SUBJECT_RE = re.compile(UNNAMED_SUBJECT + r"\s*,?\s*$", re.IGNORECASE)  # right before the verb
+UNNAMED_AFTER_ACCORDING_RE = re.compile(UNNAMED_SUBJECT, re.IGNORECASE)
+NAMED_BODY_RE = re.compile(
+    r"(?:(?!The\b|An?\b)[A-Z][\w'’.-]*\s+){1,4}(?:Ministry|Office|Department|Council|Committee|Agency|Service)\b"
+)
+DEFINITE_BODY_RE = re.compile(r"^\W*(?:the|its)\s+(ministry|office|department|council|committee|agency)\b", re.IGNORECASE)
 # "..., he added": a pronoun set off by a comma or a closing quote frames the whole sentence as speech
 FRAMING_PRONOUN_RE = re.compile(r"[,\"”]\s*(?:he|she|they)(?:\s+(?:also|later|then|again|\w+ly))?\s*$", re.IGNORECASE)
+# "was asked", "were described": the subject did not say anything
+PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+$")
 # Verb forms that are also plural nouns ("the Gulf states", "his claims"): another verb of saying wins over them.
 NOUN_LIKE_VERBS = frozenset({"states", "notes", "claims", "calls", "demands"})
 PRONOUN_SUBJECT_RE = re.compile(r"\b(he|she|they)(?:\s+(?:also|later|then|again|still|further|\w+ly))?\s*$", re.IGNORECASE)
@@ -48,6 +65,8 @@ class AttributionState:
 
     last_speaker: Mention | None = None
     last_person: Mention | None = None  # who "he" or "she" most likely is: the last person speaking or acting
+    institutions: list[Mention] = field(default_factory=list)  # every institution named so far, for "the ministry said"
+    answer_paragraph: int = -1  # the paragraph of an interview answer ("Peskov: ..."), which goes on being his
     last_paragraph: int = -1
     descriptors: dict[str, Mention] = field(default_factory=dict)
     surnames: dict[str, Mention] = field(default_factory=dict)
@@ -129,6 +148,7 @@ def reporting_verb(outside: str) -> re.Match | None:
         verb
         for verb in REPORT_VERB_RE.finditer(outside)
         if not CONDITION_CLAUSE_RE.search(outside[max(0, verb.start() - 80) : verb.start()])
+        and not PASSIVE_BEFORE_RE.search(outside[max(0, verb.start() - 12) : verb.start()])
     ]
     speech = [verb for verb in candidates if SPEECH_VERB_RE.fullmatch(verb.group(0))]
     unambiguous = [verb for verb in speech if verb.group(0) not in NOUN_LIKE_VERBS]
@@ -203,6 +223,51 @@ def _last_person_fitting(descriptor: str, state: AttributionState) -> Mention | 
     return last if side == "other" or side == last.side else None
 
 
+def _interview_answer(sentence: Sentence, mentions: list[Mention], state: AttributionState) -> tuple[Mention, str] | None:
+    """Interview transcripts: "Peskov: Nothing is scheduled." is Peskov's answer, and the rest of
+    that paragraph is too. Only a person named before the colon counts ("MOSCOW:" is a dateline)."""
+    label = ANSWER_LABEL_RE.match(sentence.text)
+    if label is not None:
+        person = next((m for m in mentions if m.kind == "person" and m.start - sentence.start < label.end("name")), None)
+        person = person or state.surnames.get(label["name"].split()[-1].title())
+        if person is None or person.kind != "person":
+            state.answer_paragraph = -1
+            return None
+        state.answer_paragraph = sentence.paragraph
+        return person, "interview answer"
+    if sentence.paragraph == state.answer_paragraph and state.last_speaker is not None:
+        return state.last_speaker, "continues answer"
+    return None
+
+
+def _unnamed_speaker(outside: str, state: AttributionState) -> Mention | None:
+    """ "A Turkish diplomat said", "the ministry warned", "according to two officials": a statement
+    whose speaker is not named. It is kept, with no name and the side its nationality word gives."""
+    verb = reporting_verb(outside)
+    subject = None
+    if verb is not None:
+        subject = UNNAMED_SUBJECT_RE.search(outside[max(0, verb.start() - 80) : verb.start()])
+        subject = (
+            subject if subject and subject.end() >= len(outside[max(0, verb.start() - 80) : verb.start()].rstrip()) else None
+        )
+    if subject is None and (according := ACCORDING_RE.search(outside)):
+        subject = UNNAMED_AFTER_ACCORDING_RE.match(outside, according.end() + 1)
+    if subject is None:
+        return None
+    if named := DEFINITE_BODY_RE.search(subject.group(0)):  # "the ministry": the last ministry named
+        body = named.group(1).lower()
+        same = [m for m in state.institutions if body in m.name.lower() or body in m.raw.lower()]
+        if same:
+            return same[-1]
+    phrase = subject.group(0).strip(" ,")
+    side = nationality_side(phrase) or "unknown"
+    if body := NAMED_BODY_RE.search(phrase):  # "The UAE Foreign Ministry": a body the reference lacks, named all the same
+        institution = Mention(0, 0, phrase, body.group(0), side, "institution")
+        state.institutions.append(institution)
+        return institution
+    return Mention(0, 0, phrase, None, side, "unnamed")
+
+
 def _acting_person(outside: str, offset: int, mentions: list[Mention]) -> Mention | None:
     """The person a sentence that reports no speech is about: the first one named outside quotes
     near its start ("Zakharova on Thursday ridiculed ...")."""
@@ -231,16 +296,24 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
     out: list[Statement] = []
     for sentence in split_sentences(article.text):
         mentions = add_surname_mentions(sentence.text, sentence.start, index.find_mentions(sentence.text, sentence.start), state)
+        state.institutions += [m for m in mentions if m.kind == "institution"]
         _remember_descriptors(sentence.text, mentions, sentence.start, state)
         outside, quotes = blank_quotes(sentence.text)
-        if not is_statement_sentence(outside, quotes, sentence, state):
+        answering = _interview_answer(sentence, mentions, state)
+        if answering is not None:
+            speaker, how = answering
+        elif not is_statement_sentence(outside, quotes, sentence, state):
             state.last_person = _acting_person(outside, sentence.start, mentions) or state.last_person
             continue
-        speaker, how = choose_speaker(outside, sentence.start, mentions, state)
+        else:
+            speaker, how = choose_speaker(outside, sentence.start, mentions, state)
         if speaker is None and quotes and state.last_speaker is not None:
             speaker, how = state.last_speaker, "continues quote"
         if speaker is None and not quotes:
-            continue
+            unnamed = _unnamed_speaker(outside, state)
+            if unnamed is None:
+                continue
+            speaker, how = unnamed, "unnamed source"
         if speaker is not None:
             state.last_speaker = speaker
             state.last_paragraph = sentence.paragraph

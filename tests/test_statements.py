@@ -334,3 +334,33 @@ def test_people_named_without_a_title_still_speak(index):
         assert (hit.speaker, hit.side) == (name, side), text
     institutions = "The Joint Coordination Centre said 40 ships had sailed. Saudi Arabia said it was ready to host talks."
     assert {s.speaker for s in statements_of(institutions, index)} <= {None, "Saudi Arabian government", "Saudi Arabia"}
+
+
+def test_interview_answers_belong_to_the_person_before_the_colon(index):
+    text = (
+        "In an interview with a Kyiv outlet, Ukrenergo chief executive Vitaliy Zaichenko was asked about the truce.\n\n"
+        "Q: Did the pause help?\n\n"
+        "Zaichenko: Some. A few weeks without missiles let us repair two transformers.\n\n"
+        "MOSCOW: The Kremlin said on Friday that talks would go on."
+    )
+    found = {s.text: s for s in statements_of(text, index)}
+    assert found["Zaichenko: Some."].speaker == "Vitaliy Zaichenko"
+    assert found["A few weeks without missiles let us repair two transformers."].speaker == "Vitaliy Zaichenko"
+    assert not any(t.startswith("Q:") for t in found)
+    assert found["MOSCOW: The Kremlin said on Friday that talks would go on."].speaker == "Kremlin"
+
+
+def test_verbs_of_position_report_statements(index):
+    text = "Medvedev derided the minerals agreement as a colonial contract. Kyiv disputed that."
+    assert speaker_of(text, "colonial contract", index) == "Dmitry Medvedev"
+
+
+def test_unnamed_speakers_are_kept_without_a_name(index):
+    text = (
+        "The UAE Foreign Ministry said its mediation had secured the release of 300 captives. "
+        "The ministry said it would continue its efforts. "
+        "No date has been set, a Turkish diplomat said. "
+        "The text was almost ready, according to two Ukrainian officials."
+    )
+    found = [(s.speaker, s.side) for s in statements_of(text, index)]
+    assert found == [("UAE Foreign Ministry", "other"), ("UAE Foreign Ministry", "other"), (None, "other"), (None, "ukraine")]
