@@ -43,7 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--topic-sizes", type=int, nargs="+", default=[1_000, 10_000], help="statements for the topic-stage benchmark"
     )
     bench.add_argument("--one", type=int, default=None, help=argparse.SUPPRESS)
-    sub.add_parser("train-topics", help="choose the seeded-topic threshold on our labelled statements (data/models/topics.json)")
+    sub.add_parser(
+        "train-topics",
+        help="choose the seeded-topic threshold (data/models/topics.json) and train the topic model (topic_model.npz)",
+    )
     sub.add_parser("train-stance", help="fit the stance model on our labelled statements (writes data/models/stance.npz)")
     return parser
 
@@ -74,13 +77,30 @@ def run_train_topics() -> int:
     real = load_reference(settings.DEFAULT_REFERENCE_DIR)
     demo = load_reference(settings.DEFAULT_REFERENCE_DIR, settings.DEMO_REFERENCE_DIR, replace=True)
     datasets = [(fixture_statements(), list(real.topics)), (demo_statements(), list(demo.topics))]
-    calibration = topic_calibration.calibrate(datasets, MiniLMEmbedder())
+    embedder = MiniLMEmbedder()
+    calibration = topic_calibration.calibrate(datasets, embedder)
     topic_calibration.save(calibration)
+    trained = train_topic_model(list(real.topics), embedder)
     print(
         f"topic threshold {calibration['threshold']}, context weights {calibration['weights']} "
-        f"(mean accuracy {calibration['accuracy']}), saved to {topic_calibration.CALIBRATION_FILE}"
+        f"(mean accuracy {calibration['accuracy']}), saved to {topic_calibration.CALIBRATION_FILE}; "
+        f"topic model trained on {trained} statements"
     )
     return 0
+
+
+def train_topic_model(seeds, embedder) -> int:
+    """Fit the topic classifier on our labelled statements of the seeded topics and save it."""
+    from pipeline import topic_model
+    from pipeline.labelled import topic_training_statements
+
+    ids = {seed.topic_id for seed in seeds}
+    examples = [x for x in topic_training_statements() if x.topic in ids]
+    vectors = [
+        embedder.embed(column) for column in zip(*[(x.sentence, x.before or x.sentence, x.lead or x.sentence) for x in examples])
+    ]
+    topic_model.save(topic_model.train([x.topic for x in examples], *vectors))
+    return len(examples)
 
 
 def run_eval(args) -> int:
@@ -100,6 +120,7 @@ def run_eval(args) -> int:
 
         embedder = MiniLMEmbedder()
         figures["topics"] = evaluate.evaluate_topics(reference, embedder)
+        figures["topics"]["demo_seeded_accuracy"] = evaluate.evaluate_demo_topics(embedder)
         figures["stance"] = evaluate.evaluate_stance(embedder)
         figures["stance"]["seeds"] = evaluate.evaluate_seed_stances(embedder)
         figures["heldout"] = evaluate.evaluate_heldout(reference, embedder)

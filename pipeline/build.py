@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline import schema, settings, stage_cache, stance_model, topic_calibration
+from pipeline import schema, settings, stage_cache, stance_model, topic_calibration, topic_model
 from pipeline import sentences as sentences_module
 from pipeline import speakers as speakers_module
 from pipeline import statements as statements_module
@@ -171,7 +171,16 @@ def run_build(options: BuildOptions) -> BuildReport:
         context_texts = [text for c in contexts for text, w in zip(c, weights[1:]) if w and text]
         vectors = timed("embed", embed_statements, cache, [s.text for s in statements], context_texts)
         statements, topics = timed(
-            "topics", assign_topics, statements, list(reference.topics), cache, threshold, contexts, weights, vectors
+            "topics",
+            assign_topics,
+            statements,
+            list(reference.topics),
+            cache,
+            threshold,
+            contexts,
+            weights,
+            vectors,
+            topic_model.load(),
         )
         statements, topics = apply_topic_overrides(
             statements, topics, load_topic_overrides(options.input_dir / schema.TOPIC_OVERRIDES_FILE)

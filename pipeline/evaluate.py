@@ -225,6 +225,10 @@ def evaluate_heldout(reference: Reference, embedder, paths: list[Path] | None = 
     if not paths:
         return {"skipped": "no held-out files"}
     summary, pooled = evaluate_statement_sets(reference, paths)
+    from pipeline.labelled import fixture_statements
+
+    examples = [x for path in paths for x in fixture_statements(path)]
+    summary["topic_accuracy"] = evaluate_topics(reference, embedder, examples)["seeded_accuracy"]
     model = stance_model.load()
     if model is not None and pooled.found_stances:
         texts = [text for text, _ in pooled.found_stances]
@@ -256,16 +260,18 @@ def check_floors(figures: dict[str, dict], floors: dict) -> list[str]:
     return failures
 
 
-def evaluate_topics(reference: Reference, embedder) -> dict:
-    """Topic agreement on the gold statements (with their context): seeded accuracy, purity, inverse purity, AMI."""
+def evaluate_topics(reference: Reference, embedder, examples=None) -> dict:
+    """Topic agreement on gold statements (with their context): seeded accuracy, purity, inverse
+    purity, AMI. By default the statements fixture, which the topic model is trained on."""
     from sklearn.metrics import adjusted_mutual_info_score
 
+    from pipeline import topic_model
     from pipeline.labelled import fixture_statements
     from pipeline.records import Statement
     from pipeline.topic_calibration import load_calibration
     from pipeline.topics import assign_topics
 
-    examples = fixture_statements()
+    examples = fixture_statements() if examples is None else examples
     statements = [
         Statement(statement_id=str(i), article_id=x.source, text=x.sentence, char_start=0, char_end=0)
         for i, x in enumerate(examples)
@@ -273,7 +279,9 @@ def evaluate_topics(reference: Reference, embedder) -> dict:
     gold = [x.topic for x in examples]
     threshold, weights = load_calibration()
     contexts = [(x.before, x.lead) for x in examples]
-    assigned, _ = assign_topics(statements, list(reference.topics), embedder, threshold, contexts, weights)
+    assigned, _ = assign_topics(
+        statements, list(reference.topics), embedder, threshold, contexts, weights, model=topic_model.load()
+    )
     predicted = [s.topic_id for s in assigned]
     seeded_ids = {t.topic_id for t in reference.topics}
     seeded = [(p, g) for p, g in zip(predicted, gold) if g in seeded_ids]
@@ -287,6 +295,15 @@ def evaluate_topics(reference: Reference, embedder) -> dict:
         "threshold": threshold,
         "context_weights": list(weights),
     }
+
+
+def evaluate_demo_topics(embedder) -> float:
+    """Seeded-topic accuracy on the demo corpus (its own reference, written differently; never trained on)."""
+    from pipeline.labelled import demo_statements
+    from pipeline.reference import load_reference
+
+    demo = load_reference(settings.DEFAULT_REFERENCE_DIR, settings.DEMO_REFERENCE_DIR, replace=True)
+    return evaluate_topics(demo, embedder, demo_statements())["seeded_accuracy"]
 
 
 def _purity(clusters: list[str], classes: list[str]) -> float:

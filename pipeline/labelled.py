@@ -74,6 +74,12 @@ def demo_statements(path: Path = DEMO_GOLD) -> list[LabelledStatement]:
     return out
 
 
+def topic_training_statements() -> list[LabelledStatement]:
+    """Everything labelled with a topic of the real reference that the topic model may learn from
+    (the demo, written about other countries with its own topic descriptions, is kept for testing)."""
+    return fixture_statements() + [x for path in STANCE_EXTRA_FIXTURES if path.exists() for x in fixture_statements(path)]
+
+
 def stance_training_statements() -> list[LabelledStatement]:
     """Everything labelled with a stance that the model may learn from (fixture + extra + demo)."""
     extra = [x for path in STANCE_EXTRA_FIXTURES if path.exists() for x in fixture_statements(path)]

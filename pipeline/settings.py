@@ -39,6 +39,7 @@ TOPIC_MIN_SIMILARITY = 0.30  # below this, a statement is not assigned to a seed
 TOPIC_KEYWORD_WEIGHT = 0.12  # added to the similarity per matched topic keyword (capped)
 TOPIC_KEYWORD_CAP = 0.24
 TOPIC_SECONDARY_MARGIN = 0.05
+TOPIC_MODEL_BLEND = 0.5  # weight of the learned topic probabilities next to the similarity scores
 TOPIC_CONTEXT_BEFORE_CHARS = 300  # at most this much of the sentence before a statement (its context)
 TOPIC_CONTEXT_LEAD_CHARS = 600  # headline + lead of its article
 TOPIC_CONTEXT_WEIGHTS = (1.0, 0.0, 0.0)  # sentence, before, lead; calibrated values live in data/models/topics.json

@@ -156,6 +156,13 @@ def statement_context(article_text: str, title: str, char_start: int) -> tuple[s
     return before, lead
 
 
+def context_texts(texts: list[str], contexts: list[tuple[str, str]] | None) -> tuple[list[str], list[str]]:
+    """The text before each statement and its article lead, the statement itself where either is missing."""
+    if contexts is None:
+        return list(texts), list(texts)
+    return [c[0] or t for c, t in zip(contexts, texts)], [c[1] or t for c, t in zip(contexts, texts)]
+
+
 def contextual_scores(
     texts: list[str],
     contexts: list[tuple[str, str]] | None,
@@ -169,11 +176,20 @@ def contextual_scores(
     scores = own * score_seeded(embedder.embed(texts) if vectors is None else vectors, texts, seeds, embedder)
     if contexts is None:
         return scores / own if own else scores
-    for weight, column in ((before, 0), (lead, 1)):
+    for weight, column in zip((before, lead), context_texts(texts, contexts)):
         if weight:
-            context_texts = [c[column] or t for c, t in zip(contexts, texts)]
-            scores += weight * score_seeded(embedder.embed(context_texts), context_texts, seeds, embedder)
+            scores += weight * score_seeded(embedder.embed(column), column, seeds, embedder)
     return scores
+
+
+def learned_probabilities(
+    model, seeds: list[TopicSeed], texts: list[str], contexts, embedder: Embedder, vectors: np.ndarray
+) -> np.ndarray | None:
+    """The topic model's probabilities for the seeded topics (None without a model that knows them all)."""
+    if model is None or not seeds:
+        return None
+    before, lead = (embedder.embed(column) for column in context_texts(texts, contexts))
+    return model.probabilities([seed.topic_id for seed in seeds], vectors, before, lead)
 
 
 def assign_topics(
@@ -184,13 +200,16 @@ def assign_topics(
     contexts: list[tuple[str, str]] | None = None,
     weights: tuple[float, float, float] = settings.TOPIC_CONTEXT_WEIGHTS,
     vectors: np.ndarray | None = None,
+    model=None,
 ) -> tuple[list[Statement], list[Topic]]:
     """Topics stage: primary (and secondary) seeded topic, discovered topics for the rest.
 
     ``vectors`` are the statements' embeddings when the caller already has them.
-    ``threshold`` (the score below which no seeded topic is claimed) and the context
+    ``threshold`` (the similarity below which no seeded topic is claimed) and the context
     ``weights`` (sentence, text before it, article lead) are calibrated on our labelled
-    statements (``pipeline.topic_calibration``).
+    statements (``pipeline.topic_calibration``). A trained ``model`` (``pipeline.topic_model``)
+    that knows the seeded topics helps choose between them; whether a statement has a seeded
+    topic at all stays the similarity's call.
     """
     if not statements:
         return [], []
@@ -201,22 +220,29 @@ def assign_topics(
     assigned: list[Statement] = []
     if seeds:
         scores = contextual_scores(texts, contexts, seeds, embedder, weights, vectors)
-        order = np.argsort(-scores, axis=1, kind="stable")
+        learned = learned_probabilities(model, seeds, texts, contexts, embedder, vectors)
+        choice = scores if learned is None else scores + settings.TOPIC_MODEL_BLEND * learned
+        order = np.argsort(-choice, axis=1, kind="stable")
         for i, s in enumerate(statements):
             best, second = order[i, 0], order[i, 1] if len(seeds) > 1 else None
-            top = float(scores[i, best])
-            if top < threshold:
-                assigned.append(replace(s, topic_id=OTHER_ID, topic_label=OTHER_LABEL, topic_score=round(top, 4)))
+            if float(scores[i].max()) < threshold:
+                assigned.append(
+                    replace(s, topic_id=OTHER_ID, topic_label=OTHER_LABEL, topic_score=round(float(scores[i].max()), 4))
+                )
                 continue
             secondary = None
-            if second is not None and scores[i, second] >= max(threshold, top - settings.TOPIC_SECONDARY_MARGIN):
+            if (
+                second is not None
+                and scores[i, second] >= threshold
+                and choice[i, second] >= choice[i, best] - settings.TOPIC_SECONDARY_MARGIN
+            ):
                 secondary = seeds[second].topic_id
             assigned.append(
                 replace(
                     s,
                     topic_id=seeds[best].topic_id,
                     topic_label=labels[seeds[best].topic_id],
-                    topic_score=round(top, 4),
+                    topic_score=round(float(scores[i, best]), 4),
                     secondary_topic_id=secondary,
                 )
             )

@@ -94,3 +94,38 @@ def test_context_is_the_sentence_before_the_statement():
     before, lead = statement_context(text, "Prisoner swap", start)
     assert before == "The swap of 500 prisoners was agreed."
     assert lead.startswith("Prisoner swap. Talks opened")
+
+
+def _model_preferring(topic_id: str, dim: int = HashingEmbedder.dim):
+    """A topic model that always puts most of its probability on one topic."""
+    from pipeline.topic_model import TopicModel
+
+    classes = tuple(sorted(seed.topic_id for seed in SEEDS))
+    intercept = np.array([5.0 if c == topic_id else 0.0 for c in classes], dtype=np.float32)
+    return TopicModel(classes, np.zeros((len(classes), 3 * dim), dtype=np.float32), intercept, {})
+
+
+def test_the_topic_model_chooses_between_seeded_topics_but_not_whether_there_is_one(fake_embedder):
+    texts = ["Kyiv backed a thirty-day truce and a prisoner exchange.", "The weather in Geneva was mild and sunny."]
+    plain, _ = assign_topics(statements(texts), SEEDS, fake_embedder, threshold=0.3)
+    assert plain[0].topic_id == "ceasefire" and plain[1].topic_id != "prisoner_exchanges"
+    model = _model_preferring("prisoner_exchanges")
+    learned, _ = assign_topics(statements(texts), SEEDS, fake_embedder, threshold=0.3, model=model)
+    assert learned[0].topic_id == "prisoner_exchanges"
+    assert learned[1].topic_id == plain[1].topic_id  # below the similarity threshold it stays unassigned
+
+
+def test_the_topic_model_stands_aside_for_topics_it_does_not_know(fake_embedder):
+    model = _model_preferring("prisoner_exchanges")
+    sentence = np.zeros((1, HashingEmbedder.dim), dtype=np.float32)
+    assert model.probabilities(["ceasefire", "prisoner_exchanges", "black_sea"], sentence, sentence, sentence) is None
+    probs = model.probabilities(["prisoner_exchanges", "ceasefire"], sentence, sentence, sentence)
+    assert probs.shape == (1, 2) and probs[0, 0] > 0.9
+
+
+def test_the_shipped_topic_model_knows_the_reference_topics(reference):
+    from pipeline import topic_model
+
+    model = topic_model.load()
+    assert model is not None and set(model.classes) == {t.topic_id for t in reference.topics}
+    assert model.embedding_dim == 384 and model.meta["n_train"] >= 1500
