@@ -55,11 +55,13 @@ def run_train_stance() -> int:
     """Train the stance model on the fixture and the demo gold, print its cross-validated accuracy."""
     from pipeline import stance_model
     from pipeline.embedding import MiniLMEmbedder
-    from pipeline.labelled import stance_training_statements
+    from pipeline.labelled import stance_inputs, stance_training_statements
 
     examples = stance_training_statements()
-    vectors = MiniLMEmbedder().embed([x.sentence for x in examples])
-    model, cv_accuracy = stance_model.train([x.sentence for x in examples], [x.stance for x in examples], vectors)
+    inputs = stance_inputs(examples, MiniLMEmbedder())
+    model, cv_accuracy = stance_model.train(
+        inputs["texts"], [x.stance for x in examples], inputs["vectors"], inputs["sides"], inputs["topics"], inputs["topic_ids"]
+    )
     stance_model.save(model)
     print(
         f"stance model: {len(examples)} examples, {stance_model.CV_FOLDS}-fold accuracy {cv_accuracy:.3f}, saved to {stance_model.MODEL_FILE}"

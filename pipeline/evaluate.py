@@ -230,11 +230,12 @@ def evaluate_heldout(reference: Reference, embedder, paths: list[Path] | None = 
     examples = [x for path in paths for x in fixture_statements(path)]
     summary["topic_accuracy"] = evaluate_topics(reference, embedder, examples)["seeded_accuracy"]
     model = stance_model.load()
-    if model is not None and pooled.found_stances:
-        texts = [text for text, _ in pooled.found_stances]
-        predicted, _ = model.predict(embedder.embed(texts), texts)
-        gold = [stance for _, stance in pooled.found_stances]
-        summary["stance_accuracy_model"] = round(float(np.mean([p == g for p, g in zip(predicted, gold)])), 3)
+    if model is not None:
+        from pipeline.labelled import stance_inputs
+
+        inputs = stance_inputs(examples, embedder)
+        predicted, _ = model.predict(inputs["vectors"], inputs["texts"], inputs["sides"], inputs["topics"])
+        summary["stance_accuracy_model"] = round(float(np.mean([p == x.stance for p, x in zip(predicted, examples)])), 3)
     return summary
 
 
@@ -316,19 +317,24 @@ def _purity(clusters: list[str], classes: list[str]) -> float:
 
 def evaluate_stance(embedder) -> dict:
     """The learned stance model: cross-validated on all our labels, and trained on the
-    hand-written fixtures then tested on the (differently written) demo corpus."""
+    hand-written fixtures then tested on the (differently written) demo corpus. Side and topic
+    are what the pipeline finds for each statement, as in a build."""
     import numpy as np
 
     from pipeline import stance_model
-    from pipeline.labelled import demo_statements, stance_training_statements
+    from pipeline.labelled import demo_statements, stance_inputs, stance_training_statements
 
     demo = demo_statements()
     both = stance_training_statements()
-    fixture = both[: len(both) - len(demo)]
-    vectors = embedder.embed([x.sentence for x in both])
-    _, cv_all = stance_model.train([x.sentence for x in both], [x.stance for x in both], vectors)
-    model, _ = stance_model.train([x.sentence for x in fixture], [x.stance for x in fixture], vectors[: len(fixture)])
-    predicted, _ = model.predict(vectors[len(fixture) :], [x.sentence for x in demo])
+    n_fixture = len(both) - len(demo)
+    inputs = stance_inputs(both, embedder)
+    texts, vectors, sides, topics, ids = (inputs[k] for k in ("texts", "vectors", "sides", "topics", "topic_ids"))
+    labels = [x.stance for x in both]
+    _, cv_all = stance_model.train(texts, labels, vectors, sides, topics, ids)
+    model, _ = stance_model.train(
+        texts[:n_fixture], labels[:n_fixture], vectors[:n_fixture], sides[:n_fixture], topics[:n_fixture], ids
+    )
+    predicted, _ = model.predict(vectors[n_fixture:], texts[n_fixture:], sides[n_fixture:], topics[n_fixture:])
     heldout = float(np.mean([p == x.stance for p, x in zip(predicted, demo)]))
     return {"examples": len(both), "cv_accuracy": round(cv_all, 3), "demo_heldout_accuracy": round(heldout, 3)}
 

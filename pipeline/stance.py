@@ -76,7 +76,9 @@ def assign_stances(statements: list[Statement], vectors=None, model=None) -> lis
     predicted: list[str] | None = None
     confidence = None
     if model is not None and vectors is not None and statements:
-        predicted, probs, words = model.predict_explained(vectors, [s.text for s in statements])
+        predicted, probs, words = model.predict_explained(
+            vectors, [s.text for s in statements], 3, [s.side for s in statements], [s.topic_id for s in statements]
+        )
         confidence = probs.max(axis=1)
     out = []
     for i, statement in enumerate(statements):

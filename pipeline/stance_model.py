@@ -3,7 +3,9 @@
 Logistic regression over the shipped MiniLM sentence embedding, the counts of the
 transparent stance cues (``pipeline.stance``) and word n-grams (tf-idf of 1-3 words:
 "ruled out", "only if", "a step in the right direction" carry stance that a sentence
-embedding, which mostly encodes the subject, blurs). Trained offline by
+embedding, which mostly encodes the subject, blurs), and which side speaks on which topic (one
+column per side and topic: on territorial demands, "never" from Moscow and "never" from Kyiv are
+opposite positions; the side and topic are what the earlier stages found). Trained offline by
 `python -m pipeline train-stance`; the weights are a few kilobytes of numpy in
 `data/models/stance.npz`, so builds stay offline and deterministic.
 """
@@ -19,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from pipeline import settings
+from pipeline.schema import SIDES
 from pipeline.stance import CUE_PATTERNS, cue_counts
 
 MODEL_FILE = settings.REPO_ROOT / "data" / "models" / "stance.npz"
@@ -30,6 +33,7 @@ NGRAM_WEIGHT = 2.0  # the n-gram block's scale next to the unit-length embedding
 REGULARISATION = 1.0
 CV_FOLDS = 5
 PREDICT_CHUNK = 10_000  # statements scored at once
+SIDE_TOPIC_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class StanceModel:
     meta: dict
     vocabulary: tuple[str, ...] = ()
     idf: np.ndarray | None = None
+    topic_ids: tuple[str, ...] = ()  # the topics of the side-by-topic columns (none in older models)
 
     @cached_property
     def vectorizer(self):
@@ -51,28 +56,43 @@ class StanceModel:
     @property
     def embedding_dim(self) -> int:
         """The embedding size the weights expect."""
-        return self.coef.shape[1] - len(CUE_PATTERNS) - len(self.vocabulary)
+        return self.coef.shape[1] - len(CUE_PATTERNS) - len(self.vocabulary) - len(SIDES) * len(self.topic_ids)
 
-    def predict(self, vectors: np.ndarray, texts: list[str]) -> tuple[list[str], np.ndarray]:
+    def predict(
+        self, vectors: np.ndarray, texts: list[str], sides: list[str] | None = None, topics: list[str] | None = None
+    ) -> tuple[list[str], np.ndarray]:
         """Stance labels and class probabilities for sentences and their embeddings."""
-        labels, probs, _ = self.predict_explained(vectors, texts, explain=0)
+        labels, probs, _ = self.predict_explained(vectors, texts, 0, sides, topics)
         return labels, probs
 
     def predict_explained(
-        self, vectors: np.ndarray, texts: list[str], explain: int = 3
+        self,
+        vectors: np.ndarray,
+        texts: list[str],
+        explain: int = 3,
+        sides: list[str] | None = None,
+        topics: list[str] | None = None,
     ) -> tuple[list[str], np.ndarray, list[tuple[str, ...]]]:
         """Labels, probabilities and, for each sentence, the words that pushed most toward its label.
 
-        The dense part (embedding, cues) and the sparse n-grams are scored separately: joining
-        them into one sparse matrix would cost gigabytes on a large corpus; rows go in chunks.
+        ``sides`` and ``topics`` are what the earlier stages found for each sentence (unknown when
+        not given). The dense part (embedding, cues, side by topic) and the sparse n-grams are
+        scored separately: joining them into one sparse matrix would cost gigabytes on a large
+        corpus; rows go in chunks.
         """
         if len(texts) > PREDICT_CHUNK:
             parts = [
-                self.predict_explained(vectors[i : i + PREDICT_CHUNK], texts[i : i + PREDICT_CHUNK], explain)
+                self.predict_explained(
+                    vectors[i : i + PREDICT_CHUNK],
+                    texts[i : i + PREDICT_CHUNK],
+                    explain,
+                    None if sides is None else sides[i : i + PREDICT_CHUNK],
+                    None if topics is None else topics[i : i + PREDICT_CHUNK],
+                )
                 for i in range(0, len(texts), PREDICT_CHUNK)
             ]
             return [x for p in parts for x in p[0]], np.vstack([p[1] for p in parts]), [x for p in parts for x in p[2]]
-        dense = build_features(vectors, texts)
+        dense = build_features(vectors, texts, side_topics=side_topic_features(sides, topics, self.topic_ids, len(texts)))
         split = dense.shape[1]
         logits = dense @ self.coef[:, :split].T + self.intercept
         vectorizer = self.vectorizer
@@ -149,40 +169,66 @@ def ngram_vectorizer(vocabulary: tuple[str, ...] = (), idf: np.ndarray | None = 
     return vectorizer
 
 
-def build_features(vectors: np.ndarray, texts: list[str], vectorizer=None):
-    """Embedding, capped and scaled cue counts, and (when a vectorizer is given) weighted n-grams."""
+def side_topic_features(sides: list[str] | None, topics: list[str] | None, topic_ids: tuple[str, ...], rows: int) -> np.ndarray:
+    """One column per (side, topic): which side speaks on which topic. Topics the model does not
+    know (discovered ones) and missing sides or topics leave the row empty."""
+    out = np.zeros((rows, len(SIDES) * len(topic_ids)), dtype=np.float32)
+    if not topic_ids or sides is None or topics is None:
+        return out
+    for row, (side, topic) in enumerate(zip(sides, topics)):
+        if side in SIDES and topic in topic_ids:
+            out[row, SIDES.index(side) * len(topic_ids) + topic_ids.index(topic)] = SIDE_TOPIC_WEIGHT
+    return out
+
+
+def build_features(vectors: np.ndarray, texts: list[str], vectorizer=None, side_topics: np.ndarray | None = None):
+    """Embedding, capped and scaled cue counts, side-by-topic columns, and (when a vectorizer is
+    given) weighted n-grams."""
     from scipy import sparse
 
     cues = np.array([cue_counts(t) for t in texts], dtype=np.float32).reshape(len(texts), -1)
-    dense = np.hstack([vectors, CUE_SCALE * np.minimum(cues, CUE_CAP)]).astype(np.float32)
+    blocks = [vectors, CUE_SCALE * np.minimum(cues, CUE_CAP)] + ([side_topics] if side_topics is not None else [])
+    dense = np.hstack(blocks).astype(np.float32)
     if vectorizer is None:
         return dense
     return sparse.hstack([sparse.csr_matrix(dense), NGRAM_WEIGHT * vectorizer.transform(texts)]).tocsr().astype(np.float32)
 
 
-def _fit(texts: list[str], labels: np.ndarray, vectors: np.ndarray):
+def _fit(texts: list[str], labels: np.ndarray, vectors: np.ndarray, side_topics: np.ndarray):
     """Fit the n-gram vocabulary and the regression on one training set."""
     from sklearn.linear_model import LogisticRegression
 
     vectorizer = ngram_vectorizer(fit_on=texts)
     clf = LogisticRegression(C=REGULARISATION, max_iter=5000, class_weight="balanced")
-    clf.fit(build_features(vectors, texts, vectorizer), labels)
+    clf.fit(build_features(vectors, texts, vectorizer, side_topics), labels)
     return vectorizer, clf
 
 
-def train(texts: list[str], labels: list[str], vectors: np.ndarray) -> tuple[StanceModel, float]:
+def train(
+    texts: list[str],
+    labels: list[str],
+    vectors: np.ndarray,
+    sides: list[str] | None = None,
+    topics: list[str] | None = None,
+    topic_ids: tuple[str, ...] = (),
+) -> tuple[StanceModel, float]:
     """Fit on all examples; returns the model and its cross-validated accuracy (vocabulary
-    fitted inside each fold, so held-out sentences never shape the features)."""
+    fitted inside each fold, so held-out sentences never shape the features). ``sides`` and
+    ``topics`` should be what the pipeline finds for each sentence, not the gold labels, so
+    the model learns to trust them as much as they deserve."""
     from sklearn.model_selection import StratifiedKFold
 
     y = np.array(labels)
+    side_topics = side_topic_features(sides, topics, topic_ids, len(texts))
     correct = 0
     for train_idx, test_idx in StratifiedKFold(CV_FOLDS, shuffle=True, random_state=0).split(vectors, y):
-        vectorizer, clf = _fit([texts[i] for i in train_idx], y[train_idx], vectors[train_idx])
+        vectorizer, clf = _fit([texts[i] for i in train_idx], y[train_idx], vectors[train_idx], side_topics[train_idx])
         held = [texts[i] for i in test_idx]
-        correct += int(np.sum(clf.predict(build_features(vectors[test_idx], held, vectorizer)) == y[test_idx]))
+        correct += int(
+            np.sum(clf.predict(build_features(vectors[test_idx], held, vectorizer, side_topics[test_idx])) == y[test_idx])
+        )
     cv_accuracy = correct / len(y)
-    vectorizer, clf = _fit(texts, y, vectors)
+    vectorizer, clf = _fit(texts, y, vectors, side_topics)
     vocabulary = tuple(vectorizer.get_feature_names_out().tolist())
     meta = {"n_train": len(labels), "cv_accuracy": round(cv_accuracy, 3), "C": REGULARISATION, "folds": CV_FOLDS}
     model = StanceModel(
@@ -192,6 +238,7 @@ def train(texts: list[str], labels: list[str], vectors: np.ndarray) -> tuple[Sta
         meta,
         vocabulary,
         vectorizer.idf_.astype(np.float64),
+        tuple(topic_ids),
     )
     return model, cv_accuracy
 
@@ -208,6 +255,7 @@ def save(model: StanceModel, path: Path = MODEL_FILE) -> None:
         meta=json.dumps(model.meta),
         vocabulary=np.array(model.vocabulary, dtype=str),
         idf=model.idf if model.idf is not None else np.zeros(0),
+        topic_ids=np.array(model.topic_ids, dtype=str),
     )
     tmp.replace(path)
 
@@ -219,6 +267,13 @@ def load(path: Path = MODEL_FILE) -> StanceModel | None:
     with np.load(path) as data:
         vocabulary = tuple(data["vocabulary"].tolist()) if "vocabulary" in data else ()
         idf = data["idf"] if "idf" in data and len(data["idf"]) else None
+        topic_ids = tuple(data["topic_ids"].tolist()) if "topic_ids" in data else ()
         return StanceModel(
-            tuple(data["classes"].tolist()), data["coef"], data["intercept"], json.loads(str(data["meta"])), vocabulary, idf
+            tuple(data["classes"].tolist()),
+            data["coef"],
+            data["intercept"],
+            json.loads(str(data["meta"])),
+            vocabulary,
+            idf,
+            topic_ids,
         )

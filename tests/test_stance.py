@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from pipeline import stance_model
 from pipeline.records import Statement
@@ -60,3 +61,23 @@ def test_prediction_in_chunks_equals_prediction_at_once(monkeypatch):
     monkeypatch.setattr(stance_model, "PREDICT_CHUNK", 5)
     chunked = model.predict_explained(vectors, texts)
     assert whole[0] == chunked[0] and np.allclose(whole[1], chunked[1]) and whole[2] == chunked[2]
+
+
+def test_side_by_topic_columns_name_who_speaks_on_what():
+    ids = ("ceasefire", "territorial_demands")
+    columns = stance_model.side_topic_features(
+        ["russia", "ukraine", "usa"], ["territorial_demands", "ceasefire", "discovered-x"], ids, 3
+    )
+    assert columns.shape == (3, 6 * 2)
+    assert columns[0].argmax() == 1 and columns[1].argmax() == 2 and not columns[2].any()  # an unknown topic: no column
+    assert not stance_model.side_topic_features(None, None, ids, 2).any()
+
+
+@pytest.mark.slow
+def test_the_same_words_are_opposite_positions_on_territory_for_each_side(real_embedder):
+    """'Never' from Moscow on the regions backs its claims; from Kyiv it rejects them (README convention)."""
+    model = stance_model.load()
+    text = "We will never give up any of this land, he said."
+    vectors = real_embedder.embed([text, text])
+    labels, _ = model.predict(vectors, [text, text], ["russia", "ukraine"], ["territorial_demands"] * 2)
+    assert labels == ["supports", "opposes"]
