@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from pipeline import settings
+from pipeline.model_files import save_arrays, softmax
 from pipeline.schema import SIDES
 from pipeline.stance import CUE_PATTERNS, cue_counts
 
@@ -38,7 +39,7 @@ SIDE_TOPIC_WEIGHT = 1.0
 
 @dataclass(frozen=True)
 class StanceModel:
-    """Linear weights over [embedding, scaled cue counts, weighted n-gram tf-idf]."""
+    """Linear weights over [embedding, scaled cue counts, side-by-topic columns, weighted n-gram tf-idf]."""
 
     classes: tuple[str, ...]
     coef: np.ndarray
@@ -99,9 +100,7 @@ class StanceModel:
         ngrams = NGRAM_WEIGHT * vectorizer.transform(texts) if vectorizer is not None else None
         if ngrams is not None:
             logits += np.asarray(ngrams @ self.coef[:, split:].T)
-        logits -= logits.max(axis=1, keepdims=True)
-        probs = np.exp(logits)
-        probs /= probs.sum(axis=1, keepdims=True)
+        probs = softmax(logits)
         best = probs.argmax(axis=1)
         words: list[tuple[str, ...]] = [()] * len(texts)
         if explain and ngrams is not None:
@@ -245,10 +244,8 @@ def train(
 
 def save(model: StanceModel, path: Path = MODEL_FILE) -> None:
     """Write the weights and the n-gram vocabulary atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp.npz")
-    np.savez_compressed(
-        tmp,
+    save_arrays(
+        path,
         classes=np.array(model.classes),
         coef=model.coef,
         intercept=model.intercept,
@@ -257,7 +254,6 @@ def save(model: StanceModel, path: Path = MODEL_FILE) -> None:
         idf=model.idf if model.idf is not None else np.zeros(0),
         topic_ids=np.array(model.topic_ids, dtype=str),
     )
-    tmp.replace(path)
 
 
 def load(path: Path = MODEL_FILE) -> StanceModel | None:

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from pipeline import settings
+from pipeline.model_files import save_arrays, softmax
 
 MODEL_FILE = settings.REPO_ROOT / "data" / "models" / "topic_model.npz"
 PART_WEIGHTS = (1.0, 0.5, 0.5)  # sentence, sentence before, article lead
@@ -44,10 +45,7 @@ class TopicModel:
         """Class probabilities in the order of ``topic_ids``, or None when the model does not know them all."""
         if set(topic_ids) != set(self.classes) or sentence.shape[1] != self.embedding_dim:
             return None
-        logits = features(sentence, before, lead) @ self.coef.T + self.intercept
-        logits -= logits.max(axis=1, keepdims=True)
-        probs = np.exp(logits)
-        probs /= probs.sum(axis=1, keepdims=True)
+        probs = softmax(features(sentence, before, lead) @ self.coef.T + self.intercept)
         return probs[:, [self.classes.index(t) for t in topic_ids]]
 
 
@@ -67,12 +65,7 @@ def train(topics: list[str], sentence: np.ndarray, before: np.ndarray, lead: np.
 
 def save(model: TopicModel, path: Path = MODEL_FILE) -> None:
     """Write the weights atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp.npz")
-    np.savez_compressed(
-        tmp, classes=np.array(model.classes), coef=model.coef, intercept=model.intercept, meta=json.dumps(model.meta)
-    )
-    tmp.replace(path)
+    save_arrays(path, classes=np.array(model.classes), coef=model.coef, intercept=model.intercept, meta=json.dumps(model.meta))
 
 
 def load(path: Path = MODEL_FILE) -> TopicModel | None:
