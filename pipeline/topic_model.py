@@ -3,7 +3,7 @@
 Embedding similarity to a topic's description confuses neighbours (the energy moratorium and a
 general ceasefire, a leaders' summit and readiness for talks). Logistic regression over the
 sentence, the sentence before it and the article lead (the same MiniLM vectors the topic stage
-already has) learns where those borders lie from ~1,900 labelled statements. It only knows the
+already has) learns where those borders lie from about 2,000 of our labelled statements. It only knows the
 topics of `data/reference/topics.yaml`: with a corpus reference that adds or renames topics it is
 left out and the similarity scores decide alone. Trained offline by `python -m pipeline
 train-topics`; a few dozen kilobytes of numpy in `data/models/topic_model.npz`.
