@@ -48,6 +48,7 @@ INSTITUTION_WORDS = frozenset(
     "Bloomberg Xinhua Anadolu Ukrinform Suspilne Hromadske".split()
 )
 TITLE_WORD_RE = re.compile(TITLE_WORDS, re.IGNORECASE)
+FIRST_NAME_BEFORE_RE = re.compile(r"(?<![\w'’.-])([A-Z][a-z'’-]+)\s+$")
 # "ambassador to the United States", "speaking in Kyiv": a place named after these is where, not whose
 PLACE_PHRASE_RE = re.compile(r"\b(?:to|in|at|from|with|alongside|for|visiting)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 CLAUSE_START_RE = re.compile(r"[.,;:!?\"“”()]")  # the words naming a person's role stop at punctuation
@@ -113,6 +114,13 @@ def side_from_title(title: str) -> str:
     return nationality_side(title) or "other"
 
 
+def same_first_initial(name: str, canonical: str) -> bool:
+    """Whether a titled full name can be this actor: a bare surname can, and so can a first name
+    with the same initial (Volodymyr/Vladimir); "Imran Khan" is not "Karim Khan"."""
+    words = name.split()
+    return len(words) == 1 or words[0][:1].lower() == canonical.split()[0][:1].lower()
+
+
 class SpeakerIndex:
     """Alias lookup over the reference actors, longest alias first."""
 
@@ -143,6 +151,8 @@ class SpeakerIndex:
                 if (raw[4:] if raw.lower().startswith("the ") else raw)[:1].islower():
                     continue  # aliases are proper nouns ("the White House"); lower-case hits are ordinary words
                 actor = self.by_alias[raw.lower()]
+                if actor.kind == "person" and " " not in raw and self._other_first_name(text[: m.start()], actor):
+                    continue  # "Anna Sybiha" is not Andrii Sybiha: the name is found again below, as written
                 role = self.role_before(text, m.start(), actor)
                 found.append(Mention(offset + m.start(), offset + m.end(), raw, actor.name, actor.side, actor.kind, role))
                 taken.append((m.start(), m.end()))
@@ -160,7 +170,7 @@ class SpeakerIndex:
             if name.split()[0] in STOP_NAMES:
                 continue
             actor = self.surnames.get(name.split()[-1].lower())
-            if actor is not None:
+            if actor is not None and same_first_initial(name, actor.name):
                 found.append(Mention(offset + start, offset + end, name, actor.name, actor.side, actor.kind, m["title"].strip()))
                 continue
             title = m.group("title").strip()
@@ -188,6 +198,17 @@ class SpeakerIndex:
             context = PLACE_PHRASE_RE.sub("", CLAUSE_START_RE.split(clause)[-1] + (m.group("apposition") or ""))
             found.append(Mention(offset + start, offset + end, name, name, side_from_title(context), "person"))
         return found
+
+    @staticmethod
+    def _other_first_name(before: str, actor: Actor) -> bool:
+        """Whether a bare surname is preceded by a first name that cannot be this actor's."""
+        word = FIRST_NAME_BEFORE_RE.search(before)
+        if word is None:
+            return False
+        first = word.group(1)
+        if first in NOT_NAME_WORDS or first in INSTITUTION_WORDS or TITLE_WORD_RE.fullmatch(first) or nationality_side(first):
+            return False
+        return not same_first_initial(f"{first} x", actor.name)
 
     def government_of(self, country: str) -> Actor | None:
         """The reference's government actor for a country ("Ukraine" -> "Ukrainian government"), if any."""

@@ -61,6 +61,12 @@ CASES = [
         "Radoslaw Sikorski",
     ),
     (
+        "same-surname-other-person",  # a titled full name with another first name is someone else
+        "Deputy Minister Maria Sybiha told reporters the talks would resume.",
+        "talks would resume",
+        "Maria Sybiha",
+    ),
+    (
         "person-before-apposition",  # not the institution inside the apposition
         "Dmitry Medvedev, deputy chairman of Russia's Security Council, wrote on Telegram that any pause would help Kyiv.",
         "any pause",
