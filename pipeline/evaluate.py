@@ -134,7 +134,6 @@ class StatementEval:
     stance_ok: int = 0
     stance_total: int = 0
     errors: list = field(default_factory=list)
-    found_stances: list[tuple[str, str]] = field(default_factory=list)  # (statement text, gold stance)
 
 
 def _same_speaker(predicted: str | None, expected: str | None, index: SpeakerIndex | None = None) -> bool:
@@ -177,7 +176,6 @@ def evaluate_statements(reference: Reference, path: Path = STATEMENTS_FIXTURE) -
                 ev.errors.append((snip["id"], "speaker", g["contains"], hit.speaker, g.get("speaker")))
             ev.side_ok += hit.side == g.get("side")
             stance, _ = classify_stance(hit.text)
-            ev.found_stances.append((hit.text, g.get("stance")))
             ev.stance_total += 1
             ev.stance_ok += stance == g.get("stance")
         ev.predicted_matching += len(matched_pred)
@@ -210,7 +208,6 @@ def evaluate_statement_sets(reference: Reference, paths: list[Path]) -> tuple[di
         pooled.stance_ok += ev.stance_ok
         pooled.stance_total += ev.stance_total
         pooled.errors += ev.errors
-        pooled.found_stances += ev.found_stances
     return {"files": len(paths), **_statement_summary(pooled)}, pooled
 
 

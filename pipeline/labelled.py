@@ -90,14 +90,16 @@ def demo_statements(path: Path = DEMO_GOLD) -> list[LabelledStatement]:
     docs, _ = read_folder(path.parent / gold.get("articles_dir", "articles"))
     articles, _ = ingest(docs)
     out = []
+    statements_of: dict[str, list] = {}  # what the statements stage finds in each article, found once
     for entry in gold["articles"]:
         candidates = [a for a in articles if a.source_path.split("#")[0] == entry["file"]]
         for g in entry.get("statements") or []:
             article = next((a for a in candidates if g["contains"] in a.text), None)
             if g.get("optional") or article is None:
                 continue
-            found = extract_statements(article, _speaker_index(settings.DEMO_REFERENCE_DIR))
-            out.append(_labelled(article.text, article.title, g, f"demo:{entry['file']}", found))
+            if article.article_id not in statements_of:
+                statements_of[article.article_id] = extract_statements(article, _speaker_index(settings.DEMO_REFERENCE_DIR))
+            out.append(_labelled(article.text, article.title, g, f"demo:{entry['file']}", statements_of[article.article_id]))
     return out
 
 
@@ -115,7 +117,8 @@ def stance_training_statements() -> list[LabelledStatement]:
 
 def found_topics(examples: list[LabelledStatement], embedder) -> list[str]:
     """The topic the topics stage gives each labelled statement, as a build would (demo statements
-    with the demo corpus's own reference)."""
+    with the demo corpus's own reference). Each reference's statements are embedded together, as in
+    a build: 8-bit embeddings depend slightly on what they are batched with."""
     from pipeline import topic_model
     from pipeline.records import Statement
     from pipeline.reference import load_reference
@@ -148,9 +151,10 @@ def stance_inputs(examples: list[LabelledStatement], embedder) -> dict:
     embedding, and the side and topic the earlier stages find for it."""
     from pipeline.reference import load_reference
 
+    vectors = embedder.embed([x.sentence for x in examples])
     return {
         "texts": [x.sentence for x in examples],
-        "vectors": embedder.embed([x.sentence for x in examples]),
+        "vectors": vectors,
         "sides": [x.found_side for x in examples],
         "topics": found_topics(examples, embedder),
         "topic_ids": tuple(t.topic_id for t in load_reference(settings.DEFAULT_REFERENCE_DIR).topics),

@@ -124,13 +124,14 @@ def _remember_descriptors(sentence: str, mentions: list[Mention], offset: int, s
             state.descriptors[" ".join(words[-n:]).lower()] = mention
 
 
+def _says(verb: re.Match) -> bool:
+    """A verb of saying ("said", "told"), not one of position, nor a noun that looks like a verb."""
+    return bool(SPEECH_VERB_RE.fullmatch(verb.group(0))) and verb.group(0) not in NOUN_LIKE_VERBS
+
+
 def speech_verbs(outside: str) -> list[re.Match]:
-    """Verbs of saying in the text outside quotes, in order, nouns that look like verbs left out."""
-    return [
-        verb
-        for verb in REPORT_VERB_RE.finditer(outside)
-        if SPEECH_VERB_RE.fullmatch(verb.group(0)) and verb.group(0) not in NOUN_LIKE_VERBS
-    ]
+    """Verbs of saying in the text outside quotes, in order."""
+    return [verb for verb in REPORT_VERB_RE.finditer(outside) if _says(verb)]
 
 
 def _name_right_before(verb: re.Match, outside: str, offset: int, mentions: list[Mention]) -> bool:
@@ -151,14 +152,15 @@ def reporting_verb(outside: str) -> re.Match | None:
         and not PASSIVE_BEFORE_RE.search(outside[max(0, verb.start() - 12) : verb.start()])
     ]
     speech = [verb for verb in candidates if SPEECH_VERB_RE.fullmatch(verb.group(0))]
-    unambiguous = [verb for verb in speech if verb.group(0) not in NOUN_LIKE_VERBS]
+    unambiguous = [verb for verb in candidates if _says(verb)]
     framed = [verb for verb in unambiguous if FRAMING_PRONOUN_RE.search(outside[: verb.start()])]
     return (framed or unambiguous or speech or candidates or [None])[0]
 
 
-def choose_speaker(outside: str, offset: int, mentions: list[Mention], state: AttributionState) -> tuple[Mention | None, str]:
-    """The mention that is the subject of the reporting verb, and how it was found."""
-    verb = reporting_verb(outside)
+def choose_speaker(
+    outside: str, offset: int, mentions: list[Mention], state: AttributionState, verb: re.Match | None
+) -> tuple[Mention | None, str]:
+    """The mention that is the subject of the reporting verb (``reporting_verb(outside)``), and how it was found."""
     according = ACCORDING_RE.search(outside)
     local = [m for m in mentions if outside[m.start - offset : m.end - offset].strip()]
     if (
@@ -240,16 +242,14 @@ def _interview_answer(sentence: Sentence, mentions: list[Mention], state: Attrib
     return None
 
 
-def _unnamed_speaker(outside: str, state: AttributionState) -> Mention | None:
+def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | None) -> Mention | None:
     """ "A Turkish diplomat said", "the ministry warned", "according to two officials": a statement
     whose speaker is not named. It is kept, with no name and the side its nationality word gives."""
-    verb = reporting_verb(outside)
     subject = None
     if verb is not None:
-        subject = UNNAMED_SUBJECT_RE.search(outside[max(0, verb.start() - 80) : verb.start()])
-        subject = (
-            subject if subject and subject.end() >= len(outside[max(0, verb.start() - 80) : verb.start()].rstrip()) else None
-        )
+        head = outside[max(0, verb.start() - 80) : verb.start()]
+        subject = UNNAMED_SUBJECT_RE.search(head)
+        subject = subject if subject and subject.end() >= len(head.rstrip()) else None
     if subject is None and (according := ACCORDING_RE.search(outside)):
         subject = UNNAMED_AFTER_ACCORDING_RE.match(outside, according.end() + 1)
     if subject is None:
@@ -281,11 +281,13 @@ def _acting_person(outside: str, offset: int, mentions: list[Mention]) -> Mentio
     return None
 
 
-def is_statement_sentence(outside: str, quotes: list[str], sentence: Sentence, state: AttributionState) -> bool:
+def is_statement_sentence(
+    outside: str, quotes: list[str], sentence: Sentence, state: AttributionState, verb: re.Match | None
+) -> bool:
     """A reporting verb outside quotes, or a quotation continuing the last speaker's remarks."""
     if len(sentence.text) > settings.MAX_STATEMENT_CHARS:
         return False
-    if reporting_verb(outside) or ACCORDING_RE.search(outside) or QUOTED_AS_RE.search(outside):
+    if verb or ACCORDING_RE.search(outside) or QUOTED_AS_RE.search(outside):
         return True
     return bool(quotes) and state.last_speaker is not None and sentence.paragraph - state.last_paragraph <= 1
 
@@ -299,18 +301,19 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         state.institutions += [m for m in mentions if m.kind == "institution"]
         _remember_descriptors(sentence.text, mentions, sentence.start, state)
         outside, quotes = blank_quotes(sentence.text)
+        verb = reporting_verb(outside)
         answering = _interview_answer(sentence, mentions, state)
         if answering is not None:
             speaker, how = answering
-        elif not is_statement_sentence(outside, quotes, sentence, state):
+        elif not is_statement_sentence(outside, quotes, sentence, state, verb):
             state.last_person = _acting_person(outside, sentence.start, mentions) or state.last_person
             continue
         else:
-            speaker, how = choose_speaker(outside, sentence.start, mentions, state)
+            speaker, how = choose_speaker(outside, sentence.start, mentions, state, verb)
         if speaker is None and quotes and state.last_speaker is not None:
             speaker, how = state.last_speaker, "continues quote"
         if speaker is None and not quotes:
-            unnamed = _unnamed_speaker(outside, state)
+            unnamed = _unnamed_speaker(outside, state, verb)
             if unnamed is None:
                 continue
             speaker, how = unnamed, "unnamed source"

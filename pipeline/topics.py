@@ -170,25 +170,27 @@ def contextual_scores(
     embedder: Embedder,
     weights: tuple[float, float, float],
     vectors: np.ndarray | None = None,
+    context_vectors: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> np.ndarray:
-    """Seeded-topic scores of sentences blended with those of their context (weights sum to 1)."""
+    """Seeded-topic scores of sentences blended with those of their context (weights sum to 1).
+    ``context_vectors`` are the embeddings of the text before and of the lead, when the caller has them."""
     own, before, lead = weights
     scores = own * score_seeded(embedder.embed(texts) if vectors is None else vectors, texts, seeds, embedder)
     if contexts is None:
         return scores / own if own else scores
-    for weight, column in zip((before, lead), context_texts(texts, contexts)):
+    for part, (weight, column) in enumerate(zip((before, lead), context_texts(texts, contexts))):
         if weight:
-            scores += weight * score_seeded(embedder.embed(column), column, seeds, embedder)
+            embedded = context_vectors[part] if context_vectors is not None else embedder.embed(column)
+            scores += weight * score_seeded(embedded, column, seeds, embedder)
     return scores
 
 
 def learned_probabilities(
-    model, seeds: list[TopicSeed], texts: list[str], contexts, embedder: Embedder, vectors: np.ndarray
+    model, seeds: list[TopicSeed], vectors: np.ndarray, before: np.ndarray, lead: np.ndarray
 ) -> np.ndarray | None:
     """The topic model's probabilities for the seeded topics (None without a model that knows them all)."""
     if model is None or not seeds:
         return None
-    before, lead = (embedder.embed(column) for column in context_texts(texts, contexts))
     return model.probabilities([seed.topic_id for seed in seeds], vectors, before, lead)
 
 
@@ -219,8 +221,11 @@ def assign_topics(
     labels = {s.topic_id: s.label for s in seeds}
     assigned: list[Statement] = []
     if seeds:
-        scores = contextual_scores(texts, contexts, seeds, embedder, weights, vectors)
-        learned = learned_probabilities(model, seeds, texts, contexts, embedder, vectors)
+        context_vectors = None  # embedded once, for the scores and the model alike
+        if model is not None and contexts is not None:
+            context_vectors = tuple(embedder.embed(column) for column in context_texts(texts, contexts))
+        scores = contextual_scores(texts, contexts, seeds, embedder, weights, vectors, context_vectors)
+        learned = learned_probabilities(model, seeds, vectors, *(context_vectors or (vectors, vectors)))
         choice = scores if learned is None else scores + settings.TOPIC_MODEL_BLEND * learned
         order = np.argsort(-choice, axis=1, kind="stable")
         for i, s in enumerate(statements):
