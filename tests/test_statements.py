@@ -370,3 +370,9 @@ def test_unnamed_speakers_are_kept_without_a_name(index):
     )
     found = [(s.speaker, s.side) for s in statements_of(text, index)]
     assert found == [("UAE Foreign Ministry", "other"), ("UAE Foreign Ministry", "other"), (None, "other"), (None, "ukraine")]
+
+
+def test_a_passive_verb_of_saying_reports_no_speech(index):
+    """'X was asked about …' says what someone else asked; it is not X's statement."""
+    text = "Ukrenergo chief executive Vitaliy Zaichenko was asked about the truce in Kyiv."
+    assert statements_of(text, index) == []
