@@ -211,29 +211,43 @@ def evaluate_statement_sets(reference: Reference, paths: list[Path]) -> tuple[di
     return {"files": len(paths), **_statement_summary(pooled)}, pooled
 
 
-def evaluate_heldout(reference: Reference, embedder, paths: list[Path] | None = None) -> dict:
-    """Fresh labelled text that nothing was trained or tuned on (tests/fixtures/heldout_*.yaml):
-    statement finding, speakers, sides, and the shipped stance model on the statements found."""
+def evaluate_heldout(reference: Reference, embedder, paths: list[Path] | None = None, mistakes: list | None = None) -> dict:
+    """Fresh labelled text that nothing was trained or tuned on (tests/fixtures/heldout_*.yaml by
+    default, or any files in that format, such as labelled real articles kept outside the
+    repository): statement finding, speakers, sides, topics, and the shipped stance model on the
+    labelled statements. ``mistakes``, when given, receives every statement, speaker and stance error."""
     import numpy as np
 
     from pipeline import stance_model
+    from pipeline.labelled import fixture_statements, stance_inputs
 
     paths = sorted(FIXTURES.glob("heldout_*.yaml")) if paths is None else paths
     if not paths:
         return {"skipped": "no held-out files"}
     summary, pooled = evaluate_statement_sets(reference, paths)
-    from pipeline.labelled import fixture_statements
-
     examples = [x for path in paths for x in fixture_statements(path)]
     summary["topic_accuracy"] = evaluate_topics(reference, embedder, examples)["seeded_accuracy"]
+    if mistakes is not None:
+        mistakes.extend(("statements", *err) for err in pooled.errors)
     model = stance_model.load()
     if model is not None:
-        from pipeline.labelled import stance_inputs
-
         inputs = stance_inputs(examples, embedder)
         predicted, _ = model.predict(inputs["vectors"], inputs["texts"], inputs["sides"], inputs["topics"])
         summary["stance_accuracy_model"] = round(float(np.mean([p == x.stance for p, x in zip(predicted, examples)])), 3)
+        seeded = [(p, x) for p, x in zip(predicted, examples) if x.topic != "other"]
+        summary["stance_accuracy_model_seeded_topics"] = round(float(np.mean([p == x.stance for p, x in seeded])), 3)
+        summary["stance_confusions"] = _confusions((x.stance, p) for p, x in zip(predicted, examples))
+        if mistakes is not None:
+            mistakes.extend(
+                ("stance", x.source, f"{x.stance}->{p}", x.sentence) for p, x in zip(predicted, examples) if p != x.stance
+            )
     return summary
+
+
+def _confusions(pairs) -> dict[str, int]:
+    """Counts of "expected->predicted" for the pairs that differ, most frequent first."""
+    counts = Counter(f"{expected}->{predicted}" for expected, predicted in pairs if expected != predicted)
+    return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
 
 
 def load_floors(path: Path = FLOORS_FILE) -> dict:
@@ -348,7 +362,7 @@ def seed_stance_agreement(statements, articles, path: Path = SEED_STANCES) -> di
     for row in statements.itertuples():
         by_file.setdefault(files.get(row.article_id, ""), []).append(row)
     found = model_ok = rules_ok = 0
-    confusion: Counter = Counter()
+    pairs: list[tuple[str, str]] = []
     total = sum(len(items) for items in labels.values())
     for name, items in labels.items():
         for item in items:
@@ -358,15 +372,13 @@ def seed_stance_agreement(statements, articles, path: Path = SEED_STANCES) -> di
             found += 1
             model_ok += hits[0].stance == item["stance"]
             rules_ok += classify_stance(hits[0].text)[0] == item["stance"]
-            confusion[f"{item['stance']}->{hits[0].stance}"] += 1
+            pairs.append((item["stance"], hits[0].stance))
     return {
         "labels": total,
         "found": found,
         "accuracy": round(model_ok / found, 3) if found else 0.0,
         "rules_accuracy": round(rules_ok / found, 3) if found else 0.0,
-        "confusions": dict(
-            sorted(((k, v) for k, v in confusion.items() if k.split("->")[0] != k.split("->")[1]), key=lambda kv: -kv[1])
-        ),
+        "confusions": _confusions(pairs),
     }
 
 

@@ -59,3 +59,42 @@ def test_threshold_choice_takes_the_upper_end_of_the_plateau():
     curve = np.where(SWEEP <= 0.3, 0.70, 0.5)
     threshold, accuracy = choose_threshold([curve, curve])
     assert threshold == 0.3 and accuracy == 0.7
+
+
+LABELLED_CASE = """
+snippets:
+  - id: tiny
+    text: |
+      KYIV, May 2 - Ukraine is ready for a full ceasefire on land, at sea and in the air, Foreign Minister Andrii Sybiha said on Friday. The talks will resume next week in Geneva, officials said.
+    statements:
+      - contains: "Ukraine is ready for a full ceasefire on land"
+        speaker: Andrii Sybiha
+        side: ukraine
+        topic: ceasefire
+        stance: opposes
+"""
+
+
+@pytest.mark.slow
+def test_eval_scores_labelled_files_kept_elsewhere(tmp_path, capsys):
+    """`eval --labelled` scores any file in the held-out format and lists its mistakes (here the
+    stance label is deliberately wrong, so the model's answer shows as a stance mistake)."""
+    import json
+
+    path = tmp_path / "private.yaml"
+    path.write_text(LABELLED_CASE, encoding="utf-8")
+    assert main(["eval", "--labelled", str(path), "--show-errors", "5"]) == 0
+    out = capsys.readouterr().out
+    figures = json.loads(out[: out.rindex("}") + 1])["labelled"]
+    assert figures["statements_expected"] == 1 and figures["recall"] == 1.0 and figures["speaker_accuracy"] == 1.0
+    assert figures["stance_accuracy_model"] == 0.0 and list(figures["stance_confusions"]) == ["opposes->supports"]
+    assert "stance | fixture:tiny | opposes->supports | KYIV, May 2 - Ukraine is ready" in out
+
+
+def test_eval_labelled_rejects_missing_and_malformed_files(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("snippets: [ {id: x, text: 'a', statements: [ {contains: 'a'} ] } ]", encoding="utf-8")
+    assert main(["eval", "--labelled", str(tmp_path / "nope.yaml")]) == 2
+    assert "no such labelled file" in capsys.readouterr().err
+    assert main(["eval", "--labelled", str(bad)]) == 2
+    assert "not in the held-out format" in capsys.readouterr().err
