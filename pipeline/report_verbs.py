@@ -18,10 +18,12 @@ REPORT_VERBS = (
     r"signalled|signaled|indicated|maintained|asserted|replied|responded|countered|cautioned|predicted|supported|supports|"
     r"opposed|opposes|backed|backs|agreed|agrees|tied|ties|wants|wanted|asked|insisted|called|declined|"
     r"derided|ridiculed|mocked|slammed|hailed|praised|described|questioned|defended|protested|thanked|recalled|"
-    r"remarked|appealed|critici[sz]ed|condemned|disputed|reminded|lambasted|blasted|voiced|balked"
+    r"remarked|appealed|critici[sz]ed|condemned|disputed|reminded|lambasted|blasted|voiced|balked|"
+    r"reported|posted|tweeted|conceded|assured|promised|alleged|contended|observed"
 )
 REPORT_VERB_RE = re.compile(rf"\b(?:{REPORT_VERBS})\b")
 SPEECH_VERB_RE = re.compile(
     r"said|says|say|told|tells|stated|states|added|adds|noted|notes|wrote|writes|replied|responded|declared|"
-    r"announced|explained|stressed|emphasi[sz]ed|insisted|warned|claimed|argued|called|urged|reiterated"
+    r"announced|explained|stressed|emphasi[sz]ed|insisted|warned|claimed|argued|called|urged|reiterated|"
+    r"reported|posted|tweeted|conceded|assured"
 )

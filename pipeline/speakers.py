@@ -33,6 +33,10 @@ UNTITLED_NAME_RE = re.compile(
 # Capitalised words that start a sentence or name a time, not a person ("On Friday Li Hui said").
 NOT_NAME_WORDS = frozenset(
     "The A An In On At But And As After Before Meanwhile Speaking Asked Later Earlier Separately Still Also "
+    "Although Though While Whereas When Whenever Because Since If Unless Until Once Yet So However Despite During "
+    "Following Amid Ahead Under Over Through With Without For From By To Of Now Then Instead Indeed Even Only Just "
+    "Both Neither Either Each Every Some Many Most Several That This These Those There Here Why How What Who Where "
+    "Today Yesterday Tonight "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
     "September October November December MOSCOW KYIV WASHINGTON Republican Republicans Democrat Democrats Democratic "
     "Chairman Chairwoman Chair Congressman Congresswoman Rep. Sen. Dr. Mr. Mrs. Ms.".split()
@@ -186,7 +190,13 @@ class SpeakerIndex:
         for m in UNTITLED_NAME_RE.finditer(text):
             words: list[str] = []
             for word in reversed(m.group("name").split()):  # the name is the last words before any title or institution
-                if word in NOT_NAME_WORDS or word in INSTITUTION_WORDS or TITLE_WORD_RE.fullmatch(word) or len(words) == 3:
+                if (
+                    word in NOT_NAME_WORDS
+                    or word in INSTITUTION_WORDS
+                    or TITLE_WORD_RE.fullmatch(word)
+                    or nationality_side(word)
+                    or len(words) == 3
+                ):
                     break
                 words.insert(0, word)
             end = m.end("name")

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from pipeline import settings
 from pipeline.ingest import hash_id, normalise_text
+from pipeline.news_outlets import media_source, media_subject
 from pipeline.records import Article, Statement
 from pipeline.report_verbs import REPORT_VERB_RE, SPEECH_VERB_RE
 from pipeline.sentences import Sentence, split_sentences
-from pipeline.speakers import Mention, SpeakerIndex, nationality_side, side_from_title
+from pipeline.speakers import INSTITUTION_WORDS, TITLE_WORD_RE, Mention, SpeakerIndex, nationality_side, side_from_title
 
 # "Once Kiev agrees ...", "If Moscow rejects ...": a verb in a condition clause reports nobody's words.
 CONDITION_CLAUSE_RE = re.compile(r"\b(?:once|if|unless|until|as soon as|provided)\s+[^,;]{0,60}$", re.IGNORECASE)
@@ -56,7 +57,38 @@ PRONOUN_SUBJECT_RE = re.compile(r"\b(he|she|they)(?:\s+(?:also|later|then|again|
 ADJACENT_SUBJECT_RE = re.compile(r"\s*(?:has|have|had|also|later|then|again|,)?\s*")
 APPOSITIVE_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([A-Za-z][\w' .-]{2,50}?),")
 CONTEXT_ONLY_RE = re.compile(r"^\s*(asked|when asked)\b", re.IGNORECASE)
+# "Bessent, who took part in talks with Witkoff, said": the subject is before the relative clause
+RELATIVE_ASIDE_RE = re.compile(r"\s*,\s+(?:who|which|whose|where)\b[^;\"“”]{2,160},\s*(?:has|have|had|also|later|then|again)?\s*")
+# Any aside set off by commas between a subject and its verb ("Trump, after a call with Putin, said")
+ASIDE_RE = re.compile(r"\s*,\s+[^;\"“”]{2,160},\s*(?:has|have|had|also|later|then|again)?\s*")
+# "an aide to the Russian president", "the head of the state corporation Rosatom": a name after a
+# preposition is a complement of the subject, not the subject
+COMPLEMENT_BEFORE_RE = re.compile(
+    r"\b(?:of|to|for|with|from|at|in|on|by|between|against|under|near|inside|within)\s+"
+    r"(?:(?:the|a|an|its|his|her|their|[a-z][\w'’-]*|Russian|Ukrainian|American|U\.S\.|US|European|EU|British)\s+){0,4}$"
+)
+# "an adviser to President Zelensky": only titles stand between the preposition and a person complement
+# ("chief of staff Andriy Yermak" is a title before a name, not a complement)
+PERSON_COMPLEMENT_BEFORE_RE = re.compile(
+    r"\b(?:of|to|for|with|from|between|against)\s+(?:the\s+|his\s+|her\s+)?(?:(?:[A-Z][\w.'’-]*)\s+){0,3}$"
+)
+NATIONALITY_ADJECTIVE_RE = re.compile(
+    r"Russian|Ukrainian|American|U\.S\.|US|British|French|German|Polish|Turkish|Chinese|European|Belarusian|Hungarian|Italian"
+)
+# "a spokesperson for the Chinese Foreign Ministry said": the institution speaks through its spokesperson
+SPEAKS_FOR_RE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|statement|press (?:service|office)|representative)\s+(?:for|of|from|by|at)\s+"
+    r"(?:the\s+)?(?:[\w'’.-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# The subject phrase of a verb starts after the last clause boundary before it.
+CLAUSE_BOUNDARY_RE = re.compile(r"[;:\"“”()—–]|\s-\s|,\s")
+# "Putin, who has refused to back down": a verb of position inside a relative clause describes, it does not report
+RELATIVE_VERB_RE = re.compile(
+    r",\s*(?:who|which)\s+(?:(?:has|have|had|also|repeatedly|since|long|\w+ly)\s+){0,3}$", re.IGNORECASE
+)
 MIN_QUOTE_WORDS = 3
+LEADER_TITLES = ("president", "prime minister", "premier", "chancellor", "leader", "head of state")
 
 
 @dataclass
@@ -70,6 +102,7 @@ class AttributionState:
     last_paragraph: int = -1
     descriptors: dict[str, Mention] = field(default_factory=dict)
     surnames: dict[str, Mention] = field(default_factory=dict)
+    people: list[Mention] = field(default_factory=list)  # every person named so far, for "the Russian leader said"
 
 
 def add_surname_mentions(text: str, offset: int, mentions: list[Mention], state: AttributionState) -> list[Mention]:
@@ -150,9 +183,14 @@ def reporting_verb(outside: str) -> re.Match | None:
         for verb in REPORT_VERB_RE.finditer(outside)
         if not CONDITION_CLAUSE_RE.search(outside[max(0, verb.start() - 80) : verb.start()])
         and not PASSIVE_BEFORE_RE.search(outside[max(0, verb.start() - 12) : verb.start()])
+        and not (not _says(verb) and RELATIVE_VERB_RE.search(outside[max(0, verb.start() - 40) : verb.start()]))
     ]
+    by_press = [verb for verb in candidates if _says(verb) and media_subject(outside[: verb.start()])]
+    candidates = [verb for verb in candidates if verb not in by_press]
     speech = [verb for verb in candidates if SPEECH_VERB_RE.fullmatch(verb.group(0))]
     unambiguous = [verb for verb in candidates if _says(verb)]
+    if by_press and not unambiguous:
+        return None  # "Reuters reported that ...": the press sources a fact; nobody in it is framed as speaking
     framed = [verb for verb in unambiguous if FRAMING_PRONOUN_RE.search(outside[: verb.start()])]
     return (framed or unambiguous or speech or candidates or [None])[0]
 
@@ -185,22 +223,29 @@ def choose_speaker(
         vstart, vend = verb.start(), verb.end()
         after_verb = [m for m in local if 0 <= m.start - offset - vend <= 12]
         before = [m for m in local if m.end - offset <= vstart]
+        head = outside[:vstart]
         if before and ADJACENT_SUBJECT_RE.fullmatch(outside[before[-1].end - offset : vstart]):
-            named = [m for m in before[:-1] if m.kind == "person"]
-            if named and before[-1].kind != "person" and APPOSITION_END_RE.fullmatch(outside[named[-1].end - offset : vstart]):
-                return named[-1], "subject"  # "Medvedev, deputy head of Russia's Security Council, wrote"
-            return before[-1], "subject"  # ", the Kremlin said": the name right before the verb
+            return _adjacent_subject(outside, offset, before, vstart, state)
+        if FRAMING_PRONOUN_RE.search(head) and (antecedent := state.last_person or state.last_speaker) is not None:
+            return antecedent, "pronoun"  # "<what was said>, he added": names in what was said are not the speaker
+        desc = DESCRIPTOR_RE.search(head[-60:])
+        if desc and desc.end() >= len(head[-60:].rstrip()) - 20:
+            if hit := _remembered(desc["desc"], state) or _person_fitting(desc["desc"], state):
+                return hit, f"descriptor '{desc.group(0)}'"
+            if hit := _last_person_fitting(desc["desc"], state):
+                return hit, f"descriptor '{desc.group(0)}' (the last speaker)"
+            if not [m for m in before if vstart - (m.end - offset) <= 20]:
+                # "The Russian leader said that Zelensky ...": someone unnamed, not Zelensky
+                return _unnamed(desc.group(0), nationality_side(desc.group(0)) or "unknown"), "unnamed descriptor"
         persons = [m for m in before if m.kind == "person" and vstart - (m.end - offset) <= 140]
         if persons:
             return persons[-1], "subject"
-        head = outside[:vstart]
-        desc = DESCRIPTOR_RE.search(head[-60:])
-        if desc and (hit := _remembered(desc["desc"], state)):
-            return hit, f"descriptor '{desc.group(0)}'"
         if desc and (hit := _last_person_fitting(desc["desc"], state)):
             return hit, f"descriptor '{desc.group(0)}' (the last speaker)"
         if PRONOUN_SUBJECT_RE.search(head) and (antecedent := state.last_person or state.last_speaker) is not None:
             return antecedent, "pronoun"
+        if UNNAMED_SUBJECT_RE.search(head) and not before:
+            return None, "unnamed subject"  # "a senior official said that Putin ...": not Putin
         if before and vstart - (before[-1].end - offset) <= 80:
             return before[-1], "subject"
         if after_verb:
@@ -208,6 +253,67 @@ def choose_speaker(
     if local:
         return local[0], "mention"
     return None, "none"
+
+
+def _adjacent_subject(
+    outside: str, offset: int, before: list[Mention], vstart: int, state: AttributionState
+) -> tuple[Mention | None, str]:
+    """The subject when a name sits right before the verb: that name, unless it ends an aside
+    ("Kyiv, which wants to join NATO, said") or is the complement of an unnamed subject ("an aide
+    to the Russian president said")."""
+    last = before[-1]
+    for earlier in reversed(before[:-1]):
+        gap = outside[earlier.end - offset : vstart]
+        if RELATIVE_ASIDE_RE.fullmatch(gap):
+            return earlier, "subject before a relative clause"
+    named = [m for m in before[:-1] if m.kind == "person"]
+    if named and last.kind != "person" and APPOSITION_END_RE.fullmatch(outside[named[-1].end - offset : vstart]):
+        return named[-1], "subject"  # "Medvedev, deputy head of Russia's Security Council, wrote"
+    phrase_start = max((m.end() for m in CLAUSE_BOUNDARY_RE.finditer(outside, 0, last.start - offset)), default=0)
+    words_before = outside[phrase_start : last.start - offset]
+    if last.kind == "person":
+        complement = PERSON_COMPLEMENT_BEFORE_RE.search(words_before)
+        titles_only = complement is not None and all(
+            TITLE_WORD_RE.fullmatch(w) or NATIONALITY_ADJECTIVE_RE.fullmatch(w)
+            for w in complement.group(0).split()[1:]
+            if w[:1].isupper()
+        )
+        complement = complement if titles_only else None  # "ambassador to NATO Julianne Smith": a title
+    else:
+        complement = COMPLEMENT_BEFORE_RE.search(words_before)
+    if complement and last.kind == "institution" and SPEAKS_FOR_RE.search(words_before):
+        return last, "subject (its spokesperson)"
+    if complement:
+        for earlier in reversed(before[:-1]):
+            if ASIDE_RE.fullmatch(outside[earlier.end - offset : vstart]):
+                return earlier, "subject before an aside"
+        phrase = outside[phrase_start : last.end - offset].strip()
+        side = nationality_side(phrase.split(" of ")[0]) or last.side
+        body = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", phrase)
+        head_words = re.split(r"\s+(?:of|for|to|in|on|at|with)\s+", body)[0].split()
+        if body[:1].isupper() and any(w in INSTITUTION_WORDS for w in head_words):  # "The Council of the EU": named as written
+            return Mention(0, 0, phrase, body, side, "institution"), "institution named with a complement"
+        return _unnamed(phrase, side), "unnamed subject with a complement"
+    return last, "subject"  # ", the Kremlin said": the name right before the verb
+
+
+def _unnamed(phrase: str, side: str) -> Mention:
+    """A speaker the text describes but does not name ("a senior aide to the Russian president")."""
+    return Mention(0, 0, phrase.strip(" ,"), None, side, "unnamed")
+
+
+def _person_fitting(descriptor: str, state: AttributionState) -> Mention | None:
+    """ "The Russian leader", "the Ukrainian president": the last person of that nationality the
+    article named whose written role fits (any role when none was written)."""
+    side = nationality_side(descriptor)
+    if side is None:
+        return None
+    noun = descriptor.split()[-1].lower()
+    fits = LEADER_TITLES if noun == "leader" else (noun,)
+    for person in reversed(state.people):
+        if person.side == side and (person.role is None or any(t in person.role.lower() for t in fits)):
+            return person
+    return None
 
 
 def _remembered(descriptor: str, state: AttributionState) -> Mention | None:
@@ -287,7 +393,8 @@ def is_statement_sentence(
     """A reporting verb outside quotes, or a quotation continuing the last speaker's remarks."""
     if len(sentence.text) > settings.MAX_STATEMENT_CHARS:
         return False
-    if verb or ACCORDING_RE.search(outside) or QUOTED_AS_RE.search(outside):
+    according = ACCORDING_RE.search(outside)
+    if verb or (according and not media_source(outside[according.end() :])) or QUOTED_AS_RE.search(outside):
         return True
     return bool(quotes) and state.last_speaker is not None and sentence.paragraph - state.last_paragraph <= 1
 
@@ -299,6 +406,7 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
     for sentence in split_sentences(article.text):
         mentions = add_surname_mentions(sentence.text, sentence.start, index.find_mentions(sentence.text, sentence.start), state)
         state.institutions += [m for m in mentions if m.kind == "institution"]
+        state.people += [m for m in mentions if m.kind == "person"]
         _remember_descriptors(sentence.text, mentions, sentence.start, state)
         outside, quotes = blank_quotes(sentence.text)
         verb = reporting_verb(outside)
@@ -310,13 +418,12 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
             continue
         else:
             speaker, how = choose_speaker(outside, sentence.start, mentions, state, verb)
+        if speaker is None and (unnamed := _unnamed_speaker(outside, state, verb)) is not None:
+            speaker, how = unnamed, "unnamed source"
         if speaker is None and quotes and state.last_speaker is not None:
             speaker, how = state.last_speaker, "continues quote"
         if speaker is None and not quotes:
-            unnamed = _unnamed_speaker(outside, state, verb)
-            if unnamed is None:
-                continue
-            speaker, how = unnamed, "unnamed source"
+            continue
         if speaker is not None:
             state.last_speaker = speaker
             state.last_paragraph = sentence.paragraph
