@@ -113,6 +113,32 @@ def nationality_side(text: str) -> str | None:
     return "other" if OTHER_CUES.search(text) else None
 
 
+# "Russia's Energy Ministry" is named as the reference names bodies: "Russian Energy Ministry".
+DEMONYMS = {
+    "Russia": "Russian",
+    "Ukraine": "Ukrainian",
+    "Saudi Arabia": "Saudi",
+    "China": "Chinese",
+    "Turkey": "Turkish",
+    "India": "Indian",
+    "Britain": "British",
+    "France": "French",
+    "Germany": "German",
+    "Poland": "Polish",
+    "Hungary": "Hungarian",
+    "Belarus": "Belarusian",
+    "Qatar": "Qatari",
+    "Iran": "Iranian",
+    "Israel": "Israeli",
+}
+POSSESSIVE_COUNTRY_RE = re.compile(r"^(?:the\s+)?(" + "|".join(DEMONYMS) + r")['’]s\s+(?=[A-Z])")
+
+
+def adjectival(name: str) -> str:
+    """A body's name with a possessive country made an adjective ("Russia's Energy Ministry" -> "Russian Energy Ministry")."""
+    return POSSESSIVE_COUNTRY_RE.sub(lambda m: DEMONYMS[m.group(1)] + " ", name)
+
+
 def side_from_title(title: str) -> str:
     """A side guessed from a title's nationality words ("Ukrainian Foreign Minister" -> ukraine)."""
     return nationality_side(title) or "other"

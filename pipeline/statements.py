@@ -18,7 +18,15 @@ from pipeline.news_outlets import media_source, media_subject
 from pipeline.records import Article, Statement
 from pipeline.report_verbs import REPORT_VERB_RE, SPEECH_VERB_RE
 from pipeline.sentences import Sentence, split_sentences
-from pipeline.speakers import INSTITUTION_WORDS, TITLE_WORD_RE, Mention, SpeakerIndex, nationality_side, side_from_title
+from pipeline.speakers import (
+    INSTITUTION_WORDS,
+    TITLE_WORD_RE,
+    Mention,
+    SpeakerIndex,
+    adjectival,
+    nationality_side,
+    side_from_title,
+)
 
 # "Once Kiev agrees ...", "If Moscow rejects ...": a verb in a condition clause reports nobody's words.
 CONDITION_CLAUSE_RE = re.compile(r"\b(?:once|if|unless|until|as soon as|provided)\s+[^,;]{0,60}$", re.IGNORECASE)
@@ -28,7 +36,7 @@ CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][a-zA-Z'’-]{2,}\b")
 QUOTE_RE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|“[^”“]{3,}“")
 DESCRIPTOR_RE = re.compile(
     r"\b[Tt]he\s+(?P<desc>(?:[A-Za-z][\w.-]*\s+){0,2}(?:spokes(?:man|woman|person)|president|[Pp]resident|minister|[Mm]inister|"
-    r"aide|envoy|leader|chancellor|premier|secretary|official|diplomat|chief))\b"
+    r"aide|envoy|leader|chancellor|premier|secretary|official|diplomat|chief|ambassador|commander|governor))\b"
 )
 # ", deputy head of Russia's Security Council, wrote": an apposition between a person and the verb
 APPOSITION_END_RE = re.compile(r",\s+[^,;\"“”]{2,90},\s*(?:has|have|had|also|later|then|again)?\s*")
@@ -36,10 +44,12 @@ APPOSITION_END_RE = re.compile(r",\s+[^,;\"“”]{2,90},\s*(?:has|have|had|also
 ANSWER_LABEL_RE = re.compile(r"^\W{0,3}(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]+){0,2})\s*:\s+\S")
 # Speakers a report leaves unnamed: "a spokeswoman", "two Ukrainian officials", "the ministry", "his office".
 UNNAMED_SUBJECT = (
-    r"\b(?:an?|the|two|three|several|some|one|his|her|its|their)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"\b(?:an?|the|two|three|several|some|one|his|her|its|their|(?:[A-Z][\w-]+\s+)*[A-Z][\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:officials?|spokes(?:man|woman|person|people)|diplomats?|sources?|ministry|office|statement|aides?|"
-    r"negotiators?|envoys?|representatives?|advis[eo]rs?|people familiar with [\w ]+?)"
-    r"(?:\s+(?:familiar with [\w ]+?|close to [\w ]+?|who [\w ]+?|speaking on condition of anonymity))?"
+    r"negotiators?|envoys?|representatives?|advis[eo]rs?|people familiar with [\w ]+?|head|chief|point man|"
+    r"ambassador|commander|governor|minister|director)"
+    r"(?:\s+(?:familiar with [\w ]+?|close to [\w ]+?|who [\w ]+?|speaking on condition of anonymity|"
+    r"(?:of|for|to|at|in|with|on)\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+))?"
 )
 UNNAMED_SUBJECT_RE = re.compile(UNNAMED_SUBJECT + r"\s*,?\s*$", re.IGNORECASE)  # right before the verb
 UNNAMED_AFTER_ACCORDING_RE = re.compile(UNNAMED_SUBJECT, re.IGNORECASE)
@@ -224,11 +234,16 @@ def choose_speaker(
         after_verb = [m for m in local if 0 <= m.start - offset - vend <= 12]
         before = [m for m in local if m.end - offset <= vstart]
         head = outside[:vstart]
+        for earlier in reversed(before):  # "Kyiv, which has asked NATO for help, said": the name before the clause
+            if RELATIVE_ASIDE_RE.fullmatch(outside[earlier.end - offset : vstart]):
+                return earlier, "subject before a relative clause"
         if before and ADJACENT_SUBJECT_RE.fullmatch(outside[before[-1].end - offset : vstart]):
             return _adjacent_subject(outside, offset, before, vstart, state)
         if FRAMING_PRONOUN_RE.search(head) and (antecedent := state.last_person or state.last_speaker) is not None:
             return antecedent, "pronoun"  # "<what was said>, he added": names in what was said are not the speaker
         desc = DESCRIPTOR_RE.search(head[-60:])
+        if desc and COMPLEMENT_BEFORE_RE.search(head[-60:][: desc.start()]):
+            desc = None  # "an aide to the Russian president said": the aide spoke, unnamed
         if desc and desc.end() >= len(head[-60:].rstrip()) - 20:
             if hit := _remembered(desc["desc"], state) or _person_fitting(desc["desc"], state):
                 return hit, f"descriptor '{desc.group(0)}'"
@@ -258,14 +273,10 @@ def choose_speaker(
 def _adjacent_subject(
     outside: str, offset: int, before: list[Mention], vstart: int, state: AttributionState
 ) -> tuple[Mention | None, str]:
-    """The subject when a name sits right before the verb: that name, unless it ends an aside
-    ("Kyiv, which wants to join NATO, said") or is the complement of an unnamed subject ("an aide
-    to the Russian president said")."""
+    """The subject when a name sits right before the verb: that name, unless it ends an apposition
+    ("Medvedev, deputy head of Russia's Security Council, wrote") or is the complement of an
+    unnamed subject ("an aide to the Russian president said")."""
     last = before[-1]
-    for earlier in reversed(before[:-1]):
-        gap = outside[earlier.end - offset : vstart]
-        if RELATIVE_ASIDE_RE.fullmatch(gap):
-            return earlier, "subject before a relative clause"
     named = [m for m in before[:-1] if m.kind == "person"]
     if named and last.kind != "person" and APPOSITION_END_RE.fullmatch(outside[named[-1].end - offset : vstart]):
         return named[-1], "subject"  # "Medvedev, deputy head of Russia's Security Council, wrote"
@@ -300,6 +311,15 @@ def _adjacent_subject(
 def _unnamed(phrase: str, side: str) -> Mention:
     """A speaker the text describes but does not name ("a senior aide to the Russian president")."""
     return Mention(0, 0, phrase.strip(" ,"), None, side, "unnamed")
+
+
+def _refers_back(phrase: str, last: Mention) -> bool:
+    """Whether a description can be the last speaker: a definite one ("the deputy head of the
+    council") or one naming the last speaker ("a spokesman for the General Staff")."""
+    if re.match(r"\W*the\b", phrase, re.IGNORECASE):
+        return True
+    names = re.findall(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", phrase)
+    return any(name in (last.name or "") or name in last.raw for name in names)
 
 
 def _person_fitting(descriptor: str, state: AttributionState) -> Mention | None:
@@ -368,7 +388,7 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
     phrase = subject.group(0).strip(" ,")
     side = nationality_side(phrase) or "unknown"
     if body := NAMED_BODY_RE.search(phrase):  # "The UAE Foreign Ministry": a body the reference lacks, named all the same
-        institution = Mention(0, 0, phrase, body.group(0), side, "institution")
+        institution = Mention(0, 0, phrase, adjectival(body.group(0)), side, "institution")
         state.institutions.append(institution)
         return institution
     return Mention(0, 0, phrase, None, side, "unnamed")
@@ -419,7 +439,10 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         else:
             speaker, how = choose_speaker(outside, sentence.start, mentions, state, verb)
         if speaker is None and (unnamed := _unnamed_speaker(outside, state, verb)) is not None:
-            speaker, how = unnamed, "unnamed source"
+            if quotes and state.last_speaker is not None and _refers_back(unnamed.raw, state.last_speaker):
+                speaker, how = state.last_speaker, "continues quote"  # '"...," the deputy head of the council wrote'
+            else:
+                speaker, how = unnamed, "unnamed source"
         if speaker is None and quotes and state.last_speaker is not None:
             speaker, how = state.last_speaker, "continues quote"
         if speaker is None and not quotes:
