@@ -19,7 +19,8 @@ REPORT_VERBS = (
     r"opposed|opposes|backed|backs|agreed|agrees|tied|ties|wants|wanted|asked|insisted|called|declined|"
     r"derided|ridiculed|mocked|slammed|hailed|praised|described|questioned|defended|protested|thanked|recalled|"
     r"remarked|appealed|critici[sz]ed|condemned|disputed|reminded|lambasted|blasted|voiced|balked|"
-    r"reported|posted|tweeted|conceded|assured|promised|alleged|contended|observed"
+    r"reported|posted|tweeted|conceded|assured|promised|alleged|contended|observed|complained|complains|lashed out|"
+    r"pushed back|turned down|accuse"
 )
 REPORT_VERB_RE = re.compile(rf"\b(?:{REPORT_VERBS})\b")
 SPEECH_VERB_RE = re.compile(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from pipeline.reference import Actor
 from pipeline.report_verbs import REPORT_VERBS
@@ -16,7 +17,7 @@ from pipeline.report_verbs import REPORT_VERBS
 TITLE_WORDS = (
     r"(?:President|Prime Minister|Premier|Chancellor|Foreign Minister|Defen[cs]e Minister|Minister|Secretary of State|"
     r"Secretary|Spokes(?:man|woman|person)|spokes(?:man|woman|person)|Ambassador|ambassador|[Ee]nvoy|[Aa]ide|adviser|advisor|"
-    r"Senator|Gen\.|General|Admiral|Mayor|Governor|Chief|chief|head|leader|Leader|negotiator|official|MP|lawmaker|King|Pope|"
+    r"Senator|Gen\.?|General|Admiral|Mayor|Governor|Chief|chief|head|leader|Leader|negotiator|official|MP|lawmaker|King|Pope|"
     r"Commissioner|Representative|Speaker|deputy|Deputy|Vice President|Colonel|Col\.|Lt\.|"
     r"president|prime minister|minister|chancellor|secretary|commissioner|general|chief executive|executive|director|"
     r"Director|CEO|chairman|Chairman|commander|Commander|ombudsman|Ombudsman|governor|mayor|speaker)"
@@ -36,7 +37,7 @@ NOT_NAME_WORDS = frozenset(
     "Although Though While Whereas When Whenever Because Since If Unless Until Once Yet So However Despite During "
     "Following Amid Ahead Under Over Through With Without For From By To Of Now Then Instead Indeed Even Only Just "
     "Both Neither Either Each Every Some Many Most Several That This These Those There Here Why How What Who Where "
-    "Today Yesterday Tonight "
+    "Today Yesterday Tonight Gen Gen. Lt Col "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
     "September October November December MOSCOW KYIV WASHINGTON Republican Republicans Democrat Democrats Democratic "
     "Chairman Chairwoman Chair Congressman Congresswoman Rep. Sen. Dr. Mr. Mrs. Ms.".split()
@@ -77,9 +78,8 @@ SIDE_CUES = (
 # ("Ukraine says any deal should include guarantees"); anywhere else it is just a place.
 COUNTRY_SPEAKER_RE = re.compile(
     r"\b(?P<country>Ukraine|Russia|the United States|the U\.S\.|the US|America|Britain|France|Germany|Poland|China|Turkey|"
-    r"Hungary|Italy|Belarus|Iran|India|Brazil|Saudi Arabia|Qatar)\s+(?:(?:has|had|also|again|now|still|repeatedly)\s+)?"
-    r"(?:says|said|insists|insisted|wants|wanted|demands|demanded|rejects|rejected|argues|argued|maintains|maintained|"
-    r"warned|warns|accused|accuses|proposed|proposes|refused|refuses|denied|denies|claims|claimed|stressed|stresses)\b"
+    r"Hungary|Italy|Belarus|Iran|India|Brazil|Saudi Arabia|Qatar)\s+(?:(?:has|had|have|also|again|now|still|repeatedly|long|on \w+day|\w+ly)\s+){0,2}"
+    rf"(?:{REPORT_VERBS}|promised|pledged|vowed|responded|offered)\b"
 )
 COUNTRY_NAMES = {"the United States": "US", "the U.S.": "US", "the US": "US", "America": "US", "Britain": "British"}
 STOP_NAMES = {"The", "This", "That", "But", "And", "Kremlin", "Ukraine", "Russia", "Moscow", "Kyiv", "Kiev", "Washington"}
@@ -170,6 +170,11 @@ class SpeakerIndex:
         for actor in actors:
             if actor.kind == "person" and " " in actor.name:
                 self.surnames.setdefault(actor.name.split()[-1].lower(), actor)
+
+    @cached_property
+    def role_titles(self) -> dict[str, tuple[str, ...]]:
+        """Each actor's titles in lower case, for "the president said"."""
+        return {name: tuple(role.title.lower() for role in actor.roles) for name, actor in self.actors.items()}
 
     def find_mentions(self, text: str, offset: int = 0) -> list[Mention]:
         """Every actor or titled person named in text (spans shifted by offset), sorted by position."""

@@ -35,7 +35,7 @@ QUOTED_AS_RE = re.compile(r"\b(?:was|were|is) quoted\b.{0,40}?\bas saying\b", re
 CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][a-zA-Z'’-]{2,}\b")
 QUOTE_RE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|“[^”“]{3,}“")
 DESCRIPTOR_RE = re.compile(
-    r"\b[Tt]he\s+(?P<desc>(?:[A-Za-z][\w.-]*\s+){0,2}(?:spokes(?:man|woman|person)|president|[Pp]resident|minister|[Mm]inister|"
+    r"\b(?:[Tt]he|(?P<country>Ukraine|Russia|America|Britain|France|Germany|Turkey|China)['’]s)\s+(?P<desc>(?:[A-Za-z][\w.-]*\s+){0,2}(?:spokes(?:man|woman|person)|president|[Pp]resident|minister|[Mm]inister|"
     r"aide|envoy|leader|chancellor|premier|secretary|official|diplomat|chief|ambassador|commander|governor))\b"
 )
 # ", deputy head of Russia's Security Council, wrote": an apposition between a person and the verb
@@ -56,7 +56,10 @@ UNNAMED_AFTER_ACCORDING_RE = re.compile(UNNAMED_SUBJECT, re.IGNORECASE)
 NAMED_BODY_RE = re.compile(
     r"(?:(?!The\b|An?\b)[A-Z][\w'’.-]*\s+){1,4}(?:Ministry|Office|Department|Council|Committee|Agency|Service)\b"
 )
-DEFINITE_BODY_RE = re.compile(r"^\W*(?:the|its)\s+(ministry|office|department|council|committee|agency)\b", re.IGNORECASE)
+DEFINITE_BODY_RE = re.compile(
+    r"^\W*(?:the|its)\s+(?P<words>(?:[A-Z][\w-]*\s+){0,2})(?P<body>ministry|office|department|council|committee|agency)\b",
+    re.IGNORECASE,
+)
 # "..., he added": a pronoun set off by a comma or a closing quote frames the whole sentence as speech
 FRAMING_PRONOUN_RE = re.compile(r"[,\"”]\s*(?:he|she|they)(?:\s+(?:also|later|then|again|\w+ly))?\s*$", re.IGNORECASE)
 # "was asked", "were described": the subject did not say anything
@@ -64,6 +67,7 @@ PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+$")
 # Verb forms that are also plural nouns ("the Gulf states", "his claims"): another verb of saying wins over them.
 NOUN_LIKE_VERBS = frozenset({"states", "notes", "claims", "calls", "demands"})
 PRONOUN_SUBJECT_RE = re.compile(r"\b(he|she|they)(?:\s+(?:also|later|then|again|still|further|\w+ly))?\s*$", re.IGNORECASE)
+IT_SUBJECT_RE = re.compile(r"(?:^|[.;,]\s*|\band\s+)[Ii]t(?:\s+(?:also|later|then|again|has|had|\w+ly))?\s*$")
 ADJACENT_SUBJECT_RE = re.compile(r"\s*(?:has|have|had|also|later|then|again|,)?\s*")
 APPOSITIVE_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([A-Za-z][\w' .-]{2,50}?),")
 CONTEXT_ONLY_RE = re.compile(r"^\s*(asked|when asked)\b", re.IGNORECASE)
@@ -98,6 +102,11 @@ RELATIVE_VERB_RE = re.compile(
     r",\s*(?:who|which)\s+(?:(?:has|have|had|also|repeatedly|since|long|\w+ly)\s+){0,3}$", re.IGNORECASE
 )
 MIN_QUOTE_WORDS = 3
+# "Putin's spokesman", "a Putin adviser": a name that modifies a role is not who spoke
+MODIFIER_AFTER_RE = re.compile(
+    r"(?:['’]s)?\s+(?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|aides?|advis[eo]rs?|ally|allies|envoy|office|team|"
+    r"administration|camp|government|officials?|representatives?|press secretary)\b"
+)
 LEADER_TITLES = ("president", "prime minister", "premier", "chancellor", "leader", "head of state")
 
 
@@ -113,6 +122,7 @@ class AttributionState:
     descriptors: dict[str, Mention] = field(default_factory=dict)
     surnames: dict[str, Mention] = field(default_factory=dict)
     people: list[Mention] = field(default_factory=list)  # every person named so far, for "the Russian leader said"
+    role_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lower-case titles each actor held
 
 
 def add_surname_mentions(text: str, offset: int, mentions: list[Mention], state: AttributionState) -> list[Mention]:
@@ -223,6 +233,8 @@ def choose_speaker(
         if before_quoted:
             return before_quoted[-1], "quoted as saying"
     if according:
+        if re.match(r"\s*(?:him|her|them)\b", outside[according.end() :]) and (state.last_person or state.last_speaker):
+            return state.last_person or state.last_speaker, "according to a pronoun"
         desc = DESCRIPTOR_RE.match(outside, according.end() + 1)
         if desc and (hit := _remembered(desc["desc"], state) or _last_person_fitting(desc["desc"], state)):
             return hit, f"according to '{desc.group(0)}'"
@@ -245,28 +257,38 @@ def choose_speaker(
         if desc and COMPLEMENT_BEFORE_RE.search(head[-60:][: desc.start()]):
             desc = None  # "an aide to the Russian president said": the aide spoke, unnamed
         if desc and desc.end() >= len(head[-60:].rstrip()) - 20:
-            if hit := _remembered(desc["desc"], state) or _person_fitting(desc["desc"], state):
+            if hit := _remembered(desc["desc"], state) or _person_fitting(f"{desc['country'] or ''} {desc['desc']}", state):
                 return hit, f"descriptor '{desc.group(0)}'"
             if hit := _last_person_fitting(desc["desc"], state):
                 return hit, f"descriptor '{desc.group(0)}' (the last speaker)"
             if not [m for m in before if vstart - (m.end - offset) <= 20]:
                 # "The Russian leader said that Zelensky ...": someone unnamed, not Zelensky
                 return _unnamed(desc.group(0), nationality_side(desc.group(0)) or "unknown"), "unnamed descriptor"
-        persons = [m for m in before if m.kind == "person" and vstart - (m.end - offset) <= 140]
+        persons = [
+            m
+            for m in before
+            if m.kind == "person" and vstart - (m.end - offset) <= 140 and not MODIFIER_AFTER_RE.match(outside, m.end - offset)
+        ]
         if persons:
             return persons[-1], "subject"
         if desc and (hit := _last_person_fitting(desc["desc"], state)):
             return hit, f"descriptor '{desc.group(0)}' (the last speaker)"
         if PRONOUN_SUBJECT_RE.search(head) and (antecedent := state.last_person or state.last_speaker) is not None:
             return antecedent, "pronoun"
+        if IT_SUBJECT_RE.search(head) and (body := _last_institution(state)) is not None:
+            return body, "pronoun 'it'"  # "It claimed that ...": the ministry or government last named
         if UNNAMED_SUBJECT_RE.search(head) and not before:
             return None, "unnamed subject"  # "a senior official said that Putin ...": not Putin
+        if UNNAMED_SUBJECT_RE.search(head[-80:]) and not (
+            before and ADJACENT_SUBJECT_RE.fullmatch(outside[before[-1].end - offset : vstart])
+        ):
+            return None, "unnamed subject"  # '"...," the Defense Ministry said': not a place named in what was said
         if before and vstart - (before[-1].end - offset) <= 80:
             return before[-1], "subject"
         if after_verb:
             return after_verb[0], "after verb"
-    if local:
-        return local[0], "mention"
+    if local and (verb is None or local[0].start - offset < verb.start()):
+        return local[0], "mention"  # a name after the verb is what was said, not who said it
     return None, "none"
 
 
@@ -313,6 +335,13 @@ def _unnamed(phrase: str, side: str) -> Mention:
     return Mention(0, 0, phrase.strip(" ,"), None, side, "unnamed")
 
 
+def _last_institution(state: AttributionState) -> Mention | None:
+    """What "it" most likely is: the last speaker when an institution, else the last institution named."""
+    if state.last_speaker is not None and state.last_speaker.kind == "institution":
+        return state.last_speaker
+    return state.institutions[-1] if state.institutions else None
+
+
 def _refers_back(phrase: str, last: Mention) -> bool:
     """Whether a description can be the last speaker: a definite one ("the deputy head of the
     council") or one naming the last speaker ("a spokesman for the General Staff")."""
@@ -323,15 +352,19 @@ def _refers_back(phrase: str, last: Mention) -> bool:
 
 
 def _person_fitting(descriptor: str, state: AttributionState) -> Mention | None:
-    """ "The Russian leader", "the Ukrainian president": the last person of that nationality the
-    article named whose written role fits (any role when none was written)."""
+    """ "The Russian leader", "Ukraine's president", "the president": the last person the article
+    named whose role fits (written before the name, or held in the reference), of the nationality
+    the descriptor gives; with a nationality, a person whose role is unknown fits too."""
     side = nationality_side(descriptor)
-    if side is None:
-        return None
     noun = descriptor.split()[-1].lower()
     fits = LEADER_TITLES if noun == "leader" else (noun,)
-    for person in reversed(state.people):
-        if person.side == side and (person.role is None or any(t in person.role.lower() for t in fits)):
+    last = state.last_speaker
+    candidates = ([last] if last is not None and last.kind == "person" else []) + list(reversed(state.people))
+    for person in candidates:  # the last speaker first: '"...," the president said' goes on with him
+        if side is not None and person.side != side:
+            continue
+        titles = (person.role.lower(),) if person.role else state.role_titles.get(person.name, ())
+        if any(fit in title for title in titles for fit in fits) or (side is not None and not titles):
             return person
     return None
 
@@ -380,9 +413,9 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
         subject = UNNAMED_AFTER_ACCORDING_RE.match(outside, according.end() + 1)
     if subject is None:
         return None
-    if named := DEFINITE_BODY_RE.search(subject.group(0)):  # "the ministry": the last ministry named
-        body = named.group(1).lower()
-        same = [m for m in state.institutions if body in m.name.lower() or body in m.raw.lower()]
+    if named := DEFINITE_BODY_RE.search(subject.group(0)):  # "the (Defense) ministry": the last such ministry named
+        words = f"{named['words']}{named['body']}".lower().split()
+        same = [m for m in state.institutions if all(w in m.name.lower() or w in m.raw.lower() for w in words)]
         if same:
             return same[-1]
     phrase = subject.group(0).strip(" ,")
@@ -421,7 +454,7 @@ def is_statement_sentence(
 
 def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]:
     """All statements of one article, in reading order, with speakers resolved."""
-    state = AttributionState()
+    state = AttributionState(role_titles=index.role_titles)
     out: list[Statement] = []
     for sentence in split_sentences(article.text):
         mentions = add_surname_mentions(sentence.text, sentence.start, index.find_mentions(sentence.text, sentence.start), state)

@@ -150,6 +150,49 @@ CASES = [
         "Donald Trump",
     ),
     (
+        "according-to-him",  # the pronoun, not the leaders named in what he said
+        "Vladimir Medinsky spoke to reporters after the round. According to him, a meeting of Volodymyr Zelensky "
+        "and Vladimir Putin would be possible once a treaty was ready.",
+        "would be possible once",
+        "Vladimir Medinsky",
+    ),
+    (
+        "definite-body-after-what-was-said",  # not Kyiv, a place inside what was said
+        "Russia's Defence Ministry announced a pullback. Troops near Kyiv were regrouping, the Defence Ministry said.",
+        "were regrouping",
+        "Russian Defense Ministry",
+    ),
+    (
+        "possessor-is-not-the-speaker",
+        "“The group is on hold,” Dmitry Peskov, Vladimir Putin's spokesman, told a newspaper.",
+        "on hold",
+        "Dmitry Peskov",
+    ),
+    (
+        "the-president-goes-on-with-the-last-speaker",  # not Zelensky, named in the sentence before
+        "Trump said he was disappointed with Zelensky. “He will have big problems,” the president told reporters.",
+        "big problems",
+        "Donald Trump",
+    ),
+    (
+        "it-is-the-last-institution",
+        "The Russian Defence Ministry said its air defences were on alert. It claimed that Ukraine had shelled a gas station.",
+        "shelled a gas station",
+        "Russian Defense Ministry",
+    ),
+    (
+        "country-with-an-adverb",
+        "Russia has effectively rejected the proposal for a full ceasefire.",
+        "rejected the proposal",
+        "Russian government",
+    ),
+    (
+        "gen-without-a-dot",
+        "Retired Gen Keith Kellogg said the talks would go on.",
+        "talks would go on",
+        "Keith Kellogg",
+    ),
+    (
         "country-is-not-part-of-the-name",
         "Russia's ambassador to Britain Andrei Kelin told a radio station that a truce was possible.",
         "a truce was possible",
@@ -455,3 +498,9 @@ def test_a_passive_verb_of_saying_reports_no_speech(index):
     """'X was asked about …' says what someone else asked; it is not X's statement."""
     text = "Ukrenergo chief executive Vitaliy Zaichenko was asked about the truce in Kyiv."
     assert statements_of(text, index) == []
+
+
+def test_a_name_after_the_verb_is_what_was_said(index):
+    """Nobody named before the verb: the army named in what was written did not write it."""
+    text = "The channel, which has close ties to the defence ministry, wrote that talks would only rescue the Ukrainian army."
+    assert all(s.speaker != "Ukrainian General Staff" for s in statements_of(text, index))
