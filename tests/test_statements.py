@@ -205,7 +205,7 @@ CASES = [
     "text, contains, side",
     [
         ("An aide to the Russian president said on Sunday that Putin was ready to meet Trump.", "ready to meet", "russia"),
-        ("Russia's point man for relations with the United States said the terms had not changed.", "terms had not", "russia"),
+        ("Moscow's chief envoy for ties with Washington said the terms had not changed.", "terms had not", "russia"),
         ("The head of the Ukrainian energy company Naftogaz said the pipeline was damaged.", "pipeline was damaged", "ukraine"),
     ],
 )
