@@ -161,6 +161,8 @@ def run_eval_labelled(reference, paths: list[Path], show_errors: int) -> int:
     """Figures on labelled files kept anywhere (no floors): statements, speakers, sides, topics, stance."""
     import json
 
+    import yaml
+
     from pipeline import evaluate
     from pipeline.embedding import MiniLMEmbedder
 
@@ -168,8 +170,6 @@ def run_eval_labelled(reference, paths: list[Path], show_errors: int) -> int:
     if missing:
         print(f"error: no such labelled file: {', '.join(missing)}", file=sys.stderr)
         return 2
-    import yaml
-
     mistakes: list = []
     try:
         figures = evaluate.evaluate_heldout(reference, MiniLMEmbedder(), paths, mistakes)

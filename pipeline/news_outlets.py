@@ -20,10 +20,11 @@ OUTLET_NAMES = (
 )
 MEDIA_WORDS = r"(?i:(?:state |local |national |western |pro-kremlin )?(?:media|news agency|(?:state-run|state|news) agency|newspaper|daily|broadcaster|outlet|news site|television|TV))"
 # The outlet right before the verb, after an optional "the" and nothing else of the subject.
+OUTLET = rf"(?:[Tt]he\s+)?(?:{OUTLET_NAMES}|[\w-]+\s+{MEDIA_WORDS}|{MEDIA_WORDS})"
 MEDIA_SUBJECT_RE = re.compile(
-    rf"(?:^|[\s,(])(?:[Tt]he\s+)?(?:{OUTLET_NAMES}|[\w-]+\s+{MEDIA_WORDS}|{MEDIA_WORDS})(?:\s+(?:news agency|newspaper|outlet|[A-Z][\w-]+|also|later|has|had))?\s*,?\s*$"
+    rf"(?:^|[\s,(]){OUTLET}(?:\s+(?:news agency|newspaper|outlet|[A-Z][\w-]+|also|later|has|had))?\s*,?\s*$"
 )
-MEDIA_AFTER_RE = re.compile(rf"\s*(?:[Tt]he\s+)?(?:{OUTLET_NAMES}|[\w-]+\s+{MEDIA_WORDS}|{MEDIA_WORDS})\b")
+MEDIA_AFTER_RE = re.compile(rf"\s*{OUTLET}\b")
 
 
 # "speaking to the BBC, said": an outlet after a preposition is where someone spoke, not who

@@ -203,7 +203,7 @@ def reporting_verb(outside: str) -> re.Match | None:
         for verb in REPORT_VERB_RE.finditer(outside)
         if not CONDITION_CLAUSE_RE.search(outside[max(0, verb.start() - 80) : verb.start()])
         and not PASSIVE_BEFORE_RE.search(outside[max(0, verb.start() - 12) : verb.start()])
-        and not (not _says(verb) and RELATIVE_VERB_RE.search(outside[max(0, verb.start() - 40) : verb.start()]))
+        and (_says(verb) or not RELATIVE_VERB_RE.search(outside[max(0, verb.start() - 40) : verb.start()]))
     ]
     by_press = [verb for verb in candidates if _says(verb) and media_subject(outside[: verb.start()])]
     candidates = [verb for verb in candidates if verb not in by_press]
@@ -279,9 +279,7 @@ def choose_speaker(
             return body, "pronoun 'it'"  # "It claimed that ...": the ministry or government last named
         if UNNAMED_SUBJECT_RE.search(head) and not before:
             return None, "unnamed subject"  # "a senior official said that Putin ...": not Putin
-        if UNNAMED_SUBJECT_RE.search(head[-80:]) and not (
-            before and ADJACENT_SUBJECT_RE.fullmatch(outside[before[-1].end - offset : vstart])
-        ):
+        if UNNAMED_SUBJECT_RE.search(head[-80:]):  # (a name right before the verb was taken above)
             return None, "unnamed subject"  # '"...," the Defense Ministry said': not a place named in what was said
         if before and vstart - (before[-1].end - offset) <= 80:
             return before[-1], "subject"

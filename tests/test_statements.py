@@ -504,3 +504,17 @@ def test_a_name_after_the_verb_is_what_was_said(index):
     """Nobody named before the verb: the army named in what was written did not write it."""
     text = "The channel, which has close ties to the defence ministry, wrote that talks would only rescue the Ukrainian army."
     assert all(s.speaker != "Ukrainian General Staff" for s in statements_of(text, index))
+
+
+def test_a_description_in_a_quote_goes_on_with_the_last_speaker(index):
+    """'"...," the deputy head of the council wrote': the person just quoted, not a new unnamed source."""
+    text = (
+        "Dmitry Medvedev mocked the proposal on Telegram. "
+        "“Let them go home and stop wasting money,” the deputy head of the Security Council wrote."
+    )
+    assert speaker_of(text, "Let them go home", index) == "Dmitry Medvedev"
+
+
+def test_a_body_named_with_a_possessive_country_takes_the_adjective(index):
+    text = "Qatar's Foreign Ministry said the next round could be held in Doha."
+    assert speaker_of(text, "next round", index) == "Qatari Foreign Ministry"
