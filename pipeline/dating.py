@@ -16,10 +16,12 @@ from functools import lru_cache
 
 from pipeline import date_patterns as dp
 from pipeline import settings
+from pipeline.date_constraints import Constraint, alternatives, combine
 from pipeline.event_mentions import event_index
 from pipeline.event_series import SeriesGap, fitting_gaps, latest_instance_gaps, series_words
 from pipeline.records import Article, DateClaim
 from pipeline.reference import Actor, Event, Reference
+from pipeline.report_verbs import REPORT_VERB_RE
 
 DAY = dt.timedelta(days=1)
 LEAD_CHARS = 700
@@ -34,8 +36,10 @@ TIMESTAMP_RE = re.compile(
     rf"\b(?P<month2>{dp.MONTH_NAME})\s+(?P<day2>[0-3]?\d),\s+(?P<year2>{dp.YEAR}),?\s+(?:at\s+)?\d{{1,2}}:\d\d\b"
 )
 FORMER_RE = re.compile(r"\b(former|ex-|then-|erstwhile|late)\s*$", re.IGNORECASE)
+PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
 DURATION_DAYS = {"day": (1, 1), "week": (6, 9), "month": (24, 37), "year": (330, 400)}  # what "a month" can mean
+MAX_DATELINE_YEARS = 3  # a dateline day that fits more years than this says nothing about the year
 MIN_ROLE_MENTION_GAP = 60  # characters between a role title and the name it qualifies
 
 
@@ -46,15 +50,6 @@ class DatingContext:
     reference: Reference
     as_of: dt.date | None = None  # an explicit retrieval date: relative ages are resolved against it
     upper_bound: dt.date | None = None  # nothing is published after this (the build date)
-
-
-@dataclass(frozen=True)
-class Constraint:
-    """An interval the publication date must lie in, and where that came from."""
-
-    earliest: dt.date | None
-    latest: dt.date | None
-    evidence: str
 
 
 def precision_for(earliest: dt.date | None, latest: dt.date | None) -> str:
@@ -237,17 +232,14 @@ def tenure_constraints(text: str, actors: tuple[Actor, ...]) -> list[Constraint]
             if not matched:
                 continue
             title = max(matched, key=lambda pair: len(pair[0].title))[0].title
-            terms = " or ".join(f"{r.start or '…'} to {r.end or 'now'}" for r, _ in matched)
+            terms = " or ".join(dict.fromkeys(f"{r.start or '…'} to {r.end or 'now'}" for r, _ in matched))
             if any(FORMER_RE.search(before[:idx]) for _, idx in matched):
                 ends = [r.end for r, _ in matched]
                 if all(ends):
                     out.append(Constraint(min(ends), None, f"'former {title} {m.group(0)}': after {min(ends)}"))
                 continue
-            starts = [r.start for r, _ in matched]
-            ends = [r.end for r, _ in matched]
-            earliest = None if None in starts else min(starts)
-            latest = None if None in ends else max(ends)
-            out.append(Constraint(earliest, latest, f"'{title} {m.group(0)}' (in that role {terms})"))
+            spans = [(r.start, r.end) for r, _ in matched]
+            out.append(alternatives(spans, f"'{title} {m.group(0)}' (in that role {terms})"))
     return _dedupe(out)
 
 
@@ -262,9 +254,21 @@ def _dedupe(constraints: list[Constraint]) -> list[Constraint]:
 
 
 def split_sentences_simple(text: str) -> list[str]:
-    """A cheap sentence split, enough for scanning dating cues."""
-    return [s for s in SENTENCE_SPLIT_RE.split(text.replace("\n", " ")) if s.strip()]
+    """A cheap sentence split, enough for scanning dating cues.
 
+    A blank line ends a sentence too: a headline or a paragraph without a final stop is not
+    run into the next one (a headline's topic must not meet the lead's weekday).
+    """
+    paragraphs = PARAGRAPH_BREAK_RE.split(text)
+    return [s for p in paragraphs for s in SENTENCE_SPLIT_RE.split(p.replace("\n", " ")) if s.strip()]
+
+
+QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
+# "the day before the summit was set to open": an expectation in the past, not a future event
+PAST_EXPECTATION_RE = re.compile(r"\b(?:was|were|had been)\s+(?:set|due|scheduled|expected|supposed|planned)\b")
+MAX_WEEKDAY_EVENT_GAP = 60  # characters between a weekday and the event it dates, after the lead
+SPECIFIC_TITLE_WORDS = 4  # an event named in a headline with this many words is the news itself
+LEAD_SENTENCES = 3  # the title and the first sentences: their weekday is the day of the news
 
 TEMPORAL_CUE_RE = re.compile(
     r"\b(yesterday|last (?:week|month)|ago|(?:has|had|have) (?:already )?been|since|after|into|"
@@ -282,7 +286,7 @@ def event_constraints(sentences: list[str], events: tuple[Event, ...], people: t
     out: list[Constraint] = []
     index = event_index(events)
     previous = ""
-    for sentence in sentences:
+    for number, sentence in enumerate(sentences):
         hits = index.find(sentence)
         carried = carried_cue(previous, sentence, people) if hits else None
         previous = "" if hits else sentence
@@ -293,7 +297,8 @@ def event_constraints(sentences: list[str], events: tuple[Event, ...], people: t
         nearest = min(hits, key=lambda h: abs(h.start - cue.start()) if cue else h.start)
         for hit in hits:
             if hit is nearest:
-                out.extend(_event_sentence_constraints(sentence, lower, hit.event, hit.phrase))
+                span = (0, 0) if number < LEAD_SENTENCES else (hit.start, hit.end)  # the lead's weekday is the news of the day
+                out.extend(_event_sentence_constraints(sentence, lower, hit.event, hit.phrase, span))
             elif dp.PAST_CUE_RE.search(lower) and not dp.FUTURE_CUE_RE.search(lower):
                 out.append(
                     Constraint(
@@ -329,24 +334,27 @@ def carried_cue(previous: str, sentence: str, people: tuple[Actor, ...]) -> str 
     return cue.group(1).lower() if before and same else None
 
 
-def _event_sentence_constraints(sentence: str, lower: str, event: Event, phrase: str) -> list[Constraint]:
-    """Constraints from one sentence that names one event."""
+def _event_sentence_constraints(
+    sentence: str, lower: str, event: Event, phrase: str, span: tuple[int, int] = (0, 0)
+) -> list[Constraint]:
+    """Constraints from one sentence that names one event (at ``span`` in the sentence; none: in the lead)."""
     name = f"'{phrase}' ({event.title}, {event.date})"
     days = {(event.date + dt.timedelta(days=i)).weekday() for i in range(((event.date_end or event.date) - event.date).days + 1)}
-    if re.search(r"\btoday['’]s\b", lower) or (
-        re.search(r"\btoday\b", lower) and not re.search(r"\b(after|since|ago|before|yesterday)\b", lower)
+    narration = QUOTED_RE.sub(" ", lower)  # "today" inside a quote is the day it was said, not the article's
+    if re.search(r"\btoday['’]s\b", narration) or (
+        re.search(r"\btoday\b", narration) and not re.search(r"\b(after|since|ago|before|yesterday|from today)\b", narration)
     ):
         return [Constraint(event.date, event.date_end or event.date, f"{name} is today")]
     for m in dp.WEEKDAY_RE.finditer(sentence):
-        if dp.WEEKDAYS[m["weekday"].lower()] in days:
-            if dp.FUTURE_CUE_RE.search(lower):
+        if dp.WEEKDAYS[m["weekday"].lower()] in days and _weekday_dates_event(sentence, m.span(), span):
+            if dp.FUTURE_CUE_RE.search(PAST_EXPECTATION_RE.sub(" ", lower)):
                 return [Constraint(event.date - 6 * DAY, event.date, f"{name} is coming '{m.group(0)}'")]
             return [Constraint(event.date, (event.date_end or event.date) + 6 * DAY, f"{name} happened '{m.group(0)}'")]
     if re.search(r"\blast month\b", lower):
         first, last = dp.month_bounds(event.date.year, event.date.month)
         following = dp.shift_months(first, 1)
         return [Constraint(following, dp.month_bounds(following.year, following.month)[1], f"{name} was last month")]
-    if re.search(r"\byesterday\b", lower) and dp.PAST_CUE_RE.search(lower):
+    if re.search(r"\byesterday['’]s\b", lower) or (re.search(r"\byesterday\b", lower) and dp.PAST_CUE_RE.search(lower)):
         end = event.date_end or event.date
         if re.search(r"\b(ended|concluded|finished|completed|wrapped up)\b", lower):
             return [Constraint(end + DAY, end + DAY, f"{name} ended yesterday")]
@@ -374,6 +382,20 @@ def _event_sentence_constraints(sentence: str, lower: str, event: Event, phrase:
     return []
 
 
+def _weekday_dates_event(sentence: str, weekday: tuple[int, int], event: tuple[int, int]) -> bool:
+    """Whether a weekday in a sentence is when the named event happened, not when someone spoke of it.
+
+    "Zelensky on Wednesday presented his plan": the weekday stands by the event's name. In
+    "Trump said on Tuesday he would study the demands for a ceasefire in the Black Sea" it dates
+    the saying: an event that fell on an earlier Tuesday only shares the weekday by chance.
+    """
+    if event == (0, 0):
+        return True
+    low, high = sorted((weekday, event))
+    between = sentence[low[1] : high[0]]
+    return len(between) <= MAX_WEEKDAY_EVENT_GAP and not REPORT_VERB_RE.search(between)
+
+
 def week_after(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
     """The calendar week after the one holding an event: when "last week" was said.
 
@@ -399,37 +421,26 @@ def lead_weekday(text: str) -> tuple[int, str] | None:
     return None
 
 
-def combine(constraints: list[Constraint]) -> tuple[dt.date | None, dt.date | None, list[str]]:
-    """Intersect constraints in order; a conflicting one widens the interval and is noted.
+def _title_with_lead(sentences: list[str], events: tuple[Event, ...]) -> list[str]:
+    """The headline read with the lead's first sentence when it names an event specifically.
 
-    Returns the interval and the evidence that decided it: the constraints that set a
-    bound, then any conflicts.
+    "First direct talks in three years" over "Negotiators meeting on Friday agreed ...": the
+    lead's weekday is that event's day. A headline that names only a topic ("Black Sea
+    ceasefire") stays apart: the lead may report a later turn of the same story.
     """
-    earliest: dt.date | None = None
-    latest: dt.date | None = None
-    notes = []
-    used: list[Constraint] = []
-    for c in constraints:
-        new_e = max(filter(None, [earliest, c.earliest]), default=None)
-        new_l = min(filter(None, [latest, c.latest]), default=None)
-        if new_e and new_l and new_e > new_l:
-            earliest = min(filter(None, [earliest, c.earliest]), default=None)
-            latest = max(filter(None, [latest, c.latest]), default=None) if latest and c.latest else None
-            notes.append(f"conflict: {c.evidence} (interval widened)")
-            continue
-        earliest, latest = new_e, new_l
-        used.append(c)
-    # Only the constraints that set a bound are worth a reader's time; conflicts always are.
-    binding = [c.evidence for c in used if (c.earliest and c.earliest == earliest) or (c.latest and c.latest == latest)]
-    return earliest, latest, list(dict.fromkeys(binding)) + notes
+    if len(sentences) < 2 or not any(h.weight >= SPECIFIC_TITLE_WORDS for h in event_index(events).find(sentences[0])):
+        return sentences
+    return [f"{sentences[0]}: {sentences[1]}", *sentences[2:]]
 
 
 def date_from_content(
     article: Article, ctx: DatingContext, dateline: tuple[int | None, int, int, str] | None = None
 ) -> DateClaim:
     """Intersect content constraints (roles, events, weekday, a dateline without its year)."""
-    text = article.title + "\n" + article.text
-    sentences = split_sentences_simple(text)
+    text = article.title + "\n\n" + article.text
+    sentences = (
+        _title_with_lead(split_sentences_simple(text), ctx.reference.events) if article.title else split_sentences_simple(text)
+    )
     people = tuple(a for a in ctx.reference.actors if a.kind == "person")
     constraints = tenure_constraints(text, ctx.reference.actors) + event_constraints(sentences, ctx.reference.events, people)
     if ctx.as_of:
@@ -454,13 +465,18 @@ def date_from_content(
         _, month, day, raw = dateline
         latest = latest or earliest + dt.timedelta(days=365)
         low = earliest or latest - dt.timedelta(days=365)
-        high = latest if earliest or ctx.as_of else None
-        if earliest and not ctx.as_of and (latest - earliest).days > 365:
-            high = earliest + dt.timedelta(days=365)  # news is about recent events: within a year of the latest one it cites
-        days = [d for y in range(low.year, latest.year + 1) if (d := dp.safe_date(y, month, day)) and low <= d <= (high or low)]
+        high = latest if earliest or ctx.as_of else low
+        days = [d for y in range(low.year, latest.year + 1) if (d := dp.safe_date(y, month, day)) and low <= d <= high]
+        basis = "; ".join(notes) if earliest else f"retrieved {ctx.as_of}, published within the year before"
         if len(days) == 1:
-            basis = "; ".join(notes) if earliest else f"retrieved {ctx.as_of}, published within the year before"
             return exact(days[0], "dateline", f"dateline '{raw}'; year from: {basis}")
+        if 1 < len(days) <= MAX_DATELINE_YEARS:
+            # The evidence leaves several years open: say so rather than pick one. The first is the
+            # likeliest (news is about recent events), but the claim covers them all.
+            listed = " or ".join(str(d) for d in days)
+            return interval_claim(
+                days[0], days[-1], "dateline", f"dateline '{raw}' without a year: {listed}; bounds from: {basis}", best=days[0]
+            )
     if not notes or earliest is None or latest is None:
         return DateClaim(
             None,
