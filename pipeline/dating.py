@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from pipeline import date_patterns as dp
 from pipeline import settings
+from pipeline.calendar_mentions import explicit_date_constraints, war_age_constraints, weekday_date_constraints
 from pipeline.date_constraints import Constraint, alternatives, combine
 from pipeline.event_mentions import event_index
 from pipeline.event_series import SeriesGap, fitting_gaps, latest_instance_gaps, series_words
@@ -39,6 +40,7 @@ FORMER_RE = re.compile(r"\b(former|ex-|then-|erstwhile|late)\s*$", re.IGNORECASE
 PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
 DURATION_DAYS = {"day": (1, 1), "week": (6, 9), "month": (24, 37), "year": (330, 400)}  # what "a month" can mean
+NO_UPPER_BOUND = dt.date(2100, 12, 31)  # years a weekday-and-date may fall in when nothing bounds the article
 MAX_DATELINE_YEARS = 3  # a dateline day that fits more years than this says nothing about the year
 MIN_ROLE_MENTION_GAP = 60  # characters between a role title and the name it qualifies
 
@@ -442,7 +444,9 @@ def date_from_content(
         _title_with_lead(split_sentences_simple(text), ctx.reference.events) if article.title else split_sentences_simple(text)
     )
     people = tuple(a for a in ctx.reference.actors if a.kind == "person")
-    constraints = tenure_constraints(text, ctx.reference.actors) + event_constraints(sentences, ctx.reference.events, people)
+    events_cited = event_constraints(sentences, ctx.reference.events, people) + explicit_date_constraints(sentences)
+    constraints = tenure_constraints(text, ctx.reference.actors) + events_cited + war_age_constraints(sentences)
+    constraints += weekday_date_constraints(sentences, ctx.as_of or ctx.upper_bound or NO_UPPER_BOUND)
     if ctx.as_of:
         constraints.append(Constraint(None, ctx.as_of, f"not after retrieval on {ctx.as_of}"))
     elif ctx.upper_bound:
@@ -512,6 +516,15 @@ def date_from_content(
                 f"lead says '{raw}' ({len(candidates)} possible weeks){why}: " + "; ".join(notes),
                 best=best,
             )
+    if earliest in {c.earliest for c in events_cited}:
+        # News reports what just happened: the likeliest day is soon after the latest event it cites
+        # (the lead's weekday after it, if it names one). The interval stays what the evidence allows.
+        best = earliest
+        if weekday and (after := dp.weekdays_between(earliest, min(latest, earliest + 6 * DAY), weekday[0])):
+            best = after[0]
+        return interval_claim(
+            earliest, latest, "inferred", "; ".join(notes) + "; likeliest soon after the latest event it cites", best=best
+        )
     return interval_claim(earliest, latest, "inferred", "; ".join(notes))
 
 

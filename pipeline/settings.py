@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -25,6 +26,7 @@ MAX_TITLE_CHARS = 220
 # Dating.
 WEEKDAY_LOOKAHEAD_DAYS = 6  # "said on Friday": the article appears on that Friday or up to 6 days later
 RELATIVE_MONTH_SLACK_DAYS = 10  # "a month ago": allow this much either side
+WAR_START = dt.date(2022, 2, 24)  # "nearly four years of war" is counted from the full-scale invasion
 CONFIDENT_WIDTH_DAYS = 7  # an interval this narrow counts as a confident claim in evaluation
 
 # Statements.

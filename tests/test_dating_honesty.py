@@ -97,3 +97,61 @@ def test_a_headline_naming_only_a_topic_is_not_read_with_the_lead(reference):
     text = "Moscow wants sanctions eased for Black Sea ceasefire\n\nRussia said Tuesday that a deal at sea depended on its banks."
     claim = claim_for(text, reference)
     assert not (claim.latest and claim.latest <= D(2025, 3, 24))
+
+
+# --- evidence written into the text ---------------------------------------------------------
+
+
+def test_the_age_of_the_war_bounds_the_date():
+    from pipeline.calendar_mentions import war_age_constraints
+
+    (nearly,) = war_age_constraints(["Diplomats met again after nearly four years of war."])
+    assert nearly.earliest == D(2025, 8, 25) and D(2026, 2, 24) <= nearly.latest <= D(2026, 3, 31)
+    (more,) = war_age_constraints(["The invasion began more than a year ago, the minister said."])
+    assert D(2023, 1, 15) <= more.earliest <= D(2023, 2, 24) and more.latest == D(2024, 2, 24)
+    assert war_age_constraints(["The two-year-old war in Gaza has cost thousands of lives."]) == []
+    assert war_age_constraints(["The 70-year-old leader said he was ready to talk."]) == []
+
+
+def test_a_dateline_year_follows_from_the_age_of_the_war(reference):
+    text = (
+        "Envoys gather for another round\n\n"
+        "GENEVA, Feb 3 (Reuters) - Negotiators met again on Monday to look for a way out of the nearly "
+        "three-year-old conflict, officials said."
+    )
+    claim = claim_for(text, reference)
+    assert claim.value == D(2025, 2, 3) and claim.precision == "day"
+
+
+def test_past_and_future_dates_written_out_bound_the_article():
+    from pipeline.calendar_mentions import explicit_date_constraints
+
+    (past,) = explicit_date_constraints(["The minister visited Lisbon on May 28, 2024, officials said."])
+    assert (past.earliest, past.latest) == (D(2024, 5, 28), None)
+    (month,) = explicit_date_constraints(["Moscow has seized more land since early 2025, the report said."])
+    assert month.earliest == D(2025, 1, 1)
+    (future,) = explicit_date_constraints(["The summit is scheduled to open in July 2026."])
+    assert (future.earliest, future.latest) == (None, D(2026, 7, 31))
+    assert explicit_date_constraints(["Kyiv wants a return to the 1991 borders."]) == []
+    assert explicit_date_constraints(["The envoy could travel in June 2026 if talks go well."]) == []
+
+
+def test_a_weekday_with_its_date_names_the_year(reference):
+    text = (
+        "Mediators report back\n\n"
+        "The mission met both leaders and called the trip useful on Wednesday (September 24), "
+        "U.S. Secretary of State Marco Rubio said."
+    )
+    claim = claim_for(text, reference)
+    assert D(2025, 8, 24) <= claim.earliest and claim.latest <= D(2025, 10, 25)
+
+
+def test_the_best_day_is_soon_after_the_latest_event_cited(reference):
+    text = (
+        "Allies weigh the next step\n\n"
+        "Officials in several capitals said on Thursday they were still studying the 28-point plan, "
+        "which was handed to Kyiv earlier this month."
+    )
+    claim = claim_for(text, reference)
+    assert claim.earliest <= claim.value <= claim.earliest + dt.timedelta(days=6)
+    assert claim.value.weekday() == 3  # the lead's Thursday
