@@ -42,6 +42,9 @@ SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
 DURATION_DAYS = {"day": (1, 1), "week": (6, 9), "month": (24, 37), "year": (330, 400)}  # what "a month" can mean
 NO_UPPER_BOUND = dt.date(2100, 12, 31)  # years a weekday-and-date may fall in when nothing bounds the article
 MAX_DATELINE_YEARS = 3  # a dateline day that fits more years than this says nothing about the year
+TITLE_GAP_RE = re.compile(
+    r"\s*[,:]?\s*"
+)  # "head of the delegation, X" is a title; "head of the delegation to those talks, X" a description
 MIN_ROLE_MENTION_GAP = 60  # characters between a role title and the name it qualifies
 
 
@@ -229,7 +232,8 @@ def tenure_constraints(text: str, actors: tuple[Actor, ...]) -> list[Constraint]
             matched = []
             for role in actor.roles:
                 idx = lower.rfind(role.title.lower())
-                if idx >= 0 and "." not in before[idx + len(role.title) :] and (role.start or role.end):
+                gap = before[idx + len(role.title) :]
+                if idx >= 0 and TITLE_GAP_RE.fullmatch(gap) and (role.start or role.end):
                     matched.append((role, idx))
             if not matched:
                 continue

@@ -155,3 +155,13 @@ def test_the_best_day_is_soon_after_the_latest_event_cited(reference):
     claim = claim_for(text, reference)
     assert claim.earliest <= claim.value <= claim.earliest + dt.timedelta(days=6)
     assert claim.value.weekday() == 3  # the lead's Thursday
+
+
+def test_a_role_described_rather_than_titled_does_not_end_with_the_term(reference):
+    text = (
+        "Kremlin revisits the spring talks\n\n"
+        "The spokesman said the head of the Ukrainian delegation to those talks, David Arakhamia, "
+        "had admitted as much in an interview."
+    )
+    claim = claim_for(text, reference)
+    assert claim.latest is None or claim.latest > D(2022, 5, 17)
