@@ -158,7 +158,8 @@ def run_eval(args) -> int:
 
 
 def run_eval_labelled(reference, paths: list[Path], show_errors: int) -> int:
-    """Figures on labelled files kept anywhere (no floors): statements, speakers, sides, topics, stance."""
+    """Figures on labelled files kept anywhere (no floors): statements, speakers, sides, topics, stance,
+    and article dating where the snippets give their true publication day (``published``)."""
     import json
 
     import yaml
@@ -176,8 +177,23 @@ def run_eval_labelled(reference, paths: list[Path], show_errors: int) -> int:
     except (KeyError, TypeError, ValueError, yaml.YAMLError) as exc:
         print(f"error: a labelled file is not in the held-out format: {exc!r}", file=sys.stderr)
         return 2
+    dating, dated = evaluate.evaluate_labelled_dating(reference, paths, dt.date.today())
+    if dating:
+        figures["dating"] = dating
+        mistakes.extend(
+            (
+                "dating",
+                r.case_id,
+                r.outcome,
+                f"true {r.truth[0]}",
+                f"claimed {r.claim.earliest}..{r.claim.latest}",
+                r.claim.evidence,
+            )
+            for r in dated
+            if r.outcome != "exact"
+        )
     print(json.dumps({"labelled": figures}, indent=2))
-    for kind in ("statements", "stance"):
+    for kind in ("statements", "stance", "dating"):
         for mistake in [m for m in mistakes if m[0] == kind][:show_errors]:
             print(*mistake, sep=" | ")
     return 0

@@ -102,10 +102,39 @@ def evaluate_dating(reference: Reference, path: Path = DATING_FIXTURE) -> tuple[
             claim = date_statement(case["text"].strip(), exact(article_day, "header", "fixture"), index)
         outcome = score_claim(claim, *truth, _as_date(case.get("truth_day")))
         results.append(DatingResult(case["id"], case["rule"], truth, claim, outcome))
+    return _dating_summary(results), results
+
+
+def evaluate_labelled_dating(reference: Reference, paths: list[Path], build_day: dt.date) -> tuple[dict, list[DatingResult]]:
+    """Article dating on labelled files whose snippets give ``published``, the true day.
+
+    Each text is dated as a build on ``build_day`` would date it, from its words alone. Besides
+    the outcomes, how often the best day is within a week of the truth: where the timeline puts it.
+    """
+    results = []
+    for path in paths:
+        for snippet in yaml.safe_load(path.read_text(encoding="utf-8"))["snippets"]:
+            truth = _as_date(snippet.get("published"))
+            if truth is None:
+                continue
+            claim = date_article(article_from_text(snippet["text"]), DatingContext(reference, None, build_day))
+            outcome = score_claim(claim, truth, truth, truth)
+            results.append(DatingResult(snippet["id"], "labelled", (truth, truth), claim, outcome))
+    if not results:
+        return {}, results
+    summary = _dating_summary(results)
+    near = [r for r in results if r.claim.value is not None and abs((r.claim.value - r.truth[0]).days) <= 7]
+    summary["best_day_within_7_days"] = round(len(near) / len(results), 3)
+    summary["narrow_claims"] = sum(1 for r in results if r.claim.is_known and r.claim.width_days <= 31)
+    return summary, results
+
+
+def _dating_summary(results: list[DatingResult]) -> dict:
+    """Counts of the dating outcomes and the rates derived from them."""
     counts = Counter(r.outcome for r in results)
     n = len(results)
     good = counts["exact"] + counts["inside"] + counts["undated-correct"]
-    summary = {
+    return {
         "cases": n,
         "exact": counts["exact"],
         "inside_interval": counts["inside"],
@@ -117,7 +146,6 @@ def evaluate_dating(reference: Reference, path: Path = DATING_FIXTURE) -> tuple[
         "exact_rate": round(counts["exact"] / n, 3) if n else 0.0,
         "confidently_wrong_rate": round(counts["confidently-wrong"] / n, 3) if n else 0.0,
     }
-    return summary, results
 
 
 @dataclass

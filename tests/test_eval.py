@@ -98,3 +98,26 @@ def test_eval_labelled_rejects_missing_and_malformed_files(tmp_path, capsys):
     assert "no such labelled file" in capsys.readouterr().err
     assert main(["eval", "--labelled", str(bad)]) == 2
     assert "not in the held-out format" in capsys.readouterr().err
+
+
+def test_labelled_dating_scores_articles_that_give_their_true_day(tmp_path, reference):
+    """Snippets with `published` are dated from their words alone and scored against it; a
+    snippet without it is left out rather than counted as missed."""
+    import datetime as dt
+
+    from pipeline.evaluate import evaluate_labelled_dating
+
+    path = tmp_path / "dated.yaml"
+    path.write_text(
+        LABELLED_CASE.replace("  - id: tiny\n", "  - id: tiny\n    published: 2025-05-02\n")
+        + """
+  - id: undated
+    text: |
+      Officials said talks would go on.
+""",
+        encoding="utf-8",
+    )
+    summary, results = evaluate_labelled_dating(reference, [path], dt.date(2026, 11, 24))
+    assert summary["cases"] == 1 and [r.case_id for r in results] == ["tiny"]
+    assert summary["confidently_wrong"] == 0
+    assert results[0].claim.earliest <= dt.date(2025, 5, 2) <= results[0].claim.latest
