@@ -107,6 +107,7 @@ MODIFIER_AFTER_RE = re.compile(
     r"(?:['’]s)?\s+(?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|aides?|advis[eo]rs?|ally|allies|envoy|office|team|"
     r"administration|camp|government|officials?|representatives?|press secretary)\b"
 )
+POSSESSIVE_AFTER_RE = re.compile(r"['’]s?\s+(?!office\b|team\b|camp\b)[a-z]")  # "Rubio's remarks", not "Zelensky's office"
 LEADER_TITLES = ("president", "prime minister", "premier", "chancellor", "leader", "head of state")
 
 
@@ -257,13 +258,16 @@ def choose_speaker(
         if desc and COMPLEMENT_BEFORE_RE.search(head[-60:][: desc.start()]):
             desc = None  # "an aide to the Russian president said": the aide spoke, unnamed
         if desc and desc.end() >= len(head[-60:].rstrip()) - 20:
-            if hit := _remembered(desc["desc"], state) or _person_fitting(f"{desc['country'] or ''} {desc['desc']}", state):
+            described = f"{desc['country'] or ''} {desc['desc']}".strip()
+            if hit := _remembered(described, state) or _person_fitting(described, state):
                 return hit, f"descriptor '{desc.group(0)}'"
-            if hit := _last_person_fitting(desc["desc"], state):
+            if hit := _last_person_fitting(described, state):
                 return hit, f"descriptor '{desc.group(0)}' (the last speaker)"
             if not [m for m in before if vstart - (m.end - offset) <= 20]:
                 # "The Russian leader said that Zelensky ...": someone unnamed, not Zelensky
                 return _unnamed(desc.group(0), nationality_side(desc.group(0)) or "unknown"), "unnamed descriptor"
+        # "Lavrov echoed Rubio's remarks and told": a possessor owns something, it does not speak
+        before = [m for m in before if not POSSESSIVE_AFTER_RE.match(outside, m.end - offset)]
         persons = [
             m
             for m in before
@@ -285,8 +289,9 @@ def choose_speaker(
             return before[-1], "subject"
         if after_verb:
             return after_verb[0], "after verb"
-    if local and (verb is None or local[0].start - offset < verb.start()):
-        return local[0], "mention"  # a name after the verb is what was said, not who said it
+    owners = [m for m in local if not POSSESSIVE_AFTER_RE.match(outside, m.end - offset)]
+    if owners and (verb is None or owners[0].start - offset < verb.start()):
+        return owners[0], "mention"  # a name after the verb is what was said, not who said it
     return None, "none"
 
 
@@ -368,8 +373,14 @@ def _person_fitting(descriptor: str, state: AttributionState) -> Mention | None:
 
 
 def _remembered(descriptor: str, state: AttributionState) -> Mention | None:
-    """The person an earlier sentence introduced with this descriptor ("Kremlin spokesman")."""
-    return state.descriptors.get(descriptor.lower()) or state.descriptors.get(descriptor.split()[-1].lower())
+    """The person an earlier sentence introduced with this descriptor ("Kremlin spokesman"), of the
+    nationality the descriptor names, if it names one ("Ukraine's foreign minister" is not Lavrov)."""
+    side = nationality_side(descriptor)
+    for key in (descriptor.lower(), " ".join(descriptor.split()[1:]).lower(), descriptor.split()[-1].lower()):
+        hit = state.descriptors.get(key)
+        if hit is not None and (side is None or hit.side == side):
+            return hit
+    return None
 
 
 def _last_person_fitting(descriptor: str, state: AttributionState) -> Mention | None:

@@ -198,6 +198,24 @@ CASES = [
         "a truce was possible",
         "Andrei Kelin",
     ),
+    (
+        "honorific-without-stop",
+        "Russian Foreign Minister Sergei Lavrov spoke first. Mr Lavrov said the offer stood.",
+        "the offer stood",
+        "Sergei Lavrov",
+    ),
+    (
+        "possessor-in-a-second-predicate",
+        "Lavrov praised Rubio's tone and told reporters that the talks had been useful.",
+        "the talks had been useful",
+        "Sergei Lavrov",
+    ),
+    (
+        "possessor-in-a-first-predicate",
+        "The Kremlin welcomed Trump's remarks but added that no summit was being planned.",
+        "no summit was being planned",
+        "Kremlin",
+    ),
 ]
 
 
@@ -518,3 +536,18 @@ def test_a_description_in_a_quote_goes_on_with_the_last_speaker(index):
 def test_a_body_named_with_a_possessive_country_takes_the_adjective(index):
     text = "Qatar's Foreign Ministry said the next round could be held in Doha."
     assert speaker_of(text, "next round", index) == "Qatari Foreign Ministry"
+
+
+def test_a_description_with_a_country_is_not_someone_of_another_country(index):
+    text = (
+        "Russian Foreign Minister Sergei Lavrov said Moscow would wait. "
+        "Ukraine's foreign minister said his country wanted a summit before winter."
+    )
+    found = [s for s in statements_of(text, index) if "before winter" in s.text]
+    assert found and found[0].speaker != "Sergei Lavrov" and found[0].side == "ukraine"
+
+
+def test_a_possessor_of_a_role_gives_its_side_not_its_name(index):
+    text = "Zelensky's chief of staff accused Moscow of blackmail and said the deal was dead."
+    found = statements_of(text, index)
+    assert found and found[0].speaker != "Volodymyr Zelensky" and found[0].side == "ukraine"
