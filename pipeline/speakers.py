@@ -76,10 +76,14 @@ SIDE_CUES = (
 )
 # A country as the subject of a verb of saying or of position speaks for its government
 # ("Ukraine says any deal should include guarantees"); anywhere else it is just a place.
+COUNTRIES = (
+    r"Ukraine|Russia|[Tt]he United States|[Tt]he U\.S\.|[Tt]he US|America|Britain|France|Germany|Poland|China|Turkey|"
+    r"Hungary|Italy|Belarus|Iran|India|Brazil|Saudi Arabia|Qatar"
+)
+# "Russia said", "Russia and Ukraine reported": a country as the subject of a verb of saying (the first of a pair too)
 COUNTRY_SPEAKER_RE = re.compile(
-    r"\b(?P<country>Ukraine|Russia|the United States|the U\.S\.|the US|America|Britain|France|Germany|Poland|China|Turkey|"
-    r"Hungary|Italy|Belarus|Iran|India|Brazil|Saudi Arabia|Qatar)\s+(?:(?:has|had|have|also|again|now|still|repeatedly|long|on \w+day|\w+ly)\s+){0,2}"
-    rf"(?:{REPORT_VERBS}|promised|pledged|vowed|responded|offered)\b"
+    rf"\b(?P<country>{COUNTRIES})(?=\s+(?:and\s+(?:{COUNTRIES})\s+)?(?:(?:has|had|have|also|again|now|still|repeatedly|long|on \w+day|\w+ly)\s+){{0,2}}"
+    rf"(?:{REPORT_VERBS}|promised|pledged|vowed|responded|offered)\b)"
 )
 COUNTRY_NAMES = {"the United States": "US", "the U.S.": "US", "the US": "US", "America": "US", "Britain": "British"}
 STOP_NAMES = {"The", "This", "That", "But", "And", "Kremlin", "Ukraine", "Russia", "Moscow", "Kyiv", "Kiev", "Washington"}
@@ -253,6 +257,7 @@ class SpeakerIndex:
 
     def government_of(self, country: str) -> Actor | None:
         """The reference's government actor for a country ("Ukraine" -> "Ukrainian government"), if any."""
+        country = re.sub(r"^The\b", "the", country)  # "The United States and Ukraine said": a sentence's first word
         name = COUNTRY_NAMES.get(country, country)
         for alias in (f"{name}'s government", f"government of {name}", f"{name} government"):
             if (actor := self.by_alias.get(alias.lower())) is not None:

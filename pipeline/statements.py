@@ -101,6 +101,12 @@ CLAUSE_BOUNDARY_RE = re.compile(r"[;:\"“”()—–]|\s-\s|,\s")
 RELATIVE_VERB_RE = re.compile(
     r",\s*(?:who|which)\s+(?:(?:has|have|had|also|repeatedly|since|long|\w+ly)\s+){0,3}$", re.IGNORECASE
 )
+# a clause opened by a relative pronoun, and a time or cause clause inside it, describes
+SUBORDINATE_START_RE = re.compile(r"\s*(?:which|who|whom|whose|where)\b", re.IGNORECASE)
+SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|since|because|as)\b", re.IGNORECASE)
+COMPOUND_AND_RE = re.compile(r",?\s+and\s+(?:the\s+)?")
+BOTH_BEFORE_RE = re.compile(r"\b[Bb]oth\s+(?:the\s+)?$")
+MUTUAL_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:each other|one another)\b")
 MIN_QUOTE_WORDS = 3
 # "Putin's spokesman", "a Putin adviser": a name that modifies a role is not who spoke
 MODIFIER_AFTER_RE = re.compile(
@@ -195,6 +201,15 @@ def _name_right_before(verb: re.Match, outside: str, offset: int, mentions: list
     )
 
 
+def _in_subordinate_clause(outside: str, verb: re.Match) -> bool:
+    """Whether a verb belongs to a clause that describes rather than reports ("..., which came a
+    day after the UN chief urged ...")."""
+    clause_start = max((m.end() for m in CLAUSE_BOUNDARY_RE.finditer(outside, 0, verb.start())), default=0)
+    return bool(SUBORDINATE_START_RE.match(outside, clause_start)) and bool(
+        SUBORDINATE_RE.search(outside[clause_start : verb.start()])
+    )
+
+
 def reporting_verb(outside: str) -> re.Match | None:
     """The verb that reports the speech: a speech verb ("said", "told") wins over a verb of
     position ("supports"), which may belong to the reported content; verbs inside a
@@ -206,6 +221,8 @@ def reporting_verb(outside: str) -> re.Match | None:
         and not PASSIVE_BEFORE_RE.search(outside[max(0, verb.start() - 12) : verb.start()])
         and (_says(verb) or not RELATIVE_VERB_RE.search(outside[max(0, verb.start() - 40) : verb.start()]))
     ]
+    main = [verb for verb in candidates if not _in_subordinate_clause(outside, verb)]
+    candidates = main or candidates  # "Moscow blamed the raid, which came after Guterres urged ...": Moscow's verb
     by_press = [verb for verb in candidates if _says(verb) and media_subject(outside[: verb.start()])]
     candidates = [verb for verb in candidates if verb not in by_press]
     speech = [verb for verb in candidates if SPEECH_VERB_RE.fullmatch(verb.group(0))]
@@ -251,6 +268,8 @@ def choose_speaker(
             if RELATIVE_ASIDE_RE.fullmatch(outside[earlier.end - offset : vstart]):
                 return earlier, "subject before a relative clause"
         if before and ADJACENT_SUBJECT_RE.fullmatch(outside[before[-1].end - offset : vstart]):
+            if compound := _compound_subject(outside, offset, before, vend):
+                return compound
             return _adjacent_subject(outside, offset, before, vstart, state)
         if FRAMING_PRONOUN_RE.search(head) and (antecedent := state.last_person or state.last_speaker) is not None:
             return antecedent, "pronoun"  # "<what was said>, he added": names in what was said are not the speaker
@@ -293,6 +312,19 @@ def choose_speaker(
     if owners and (verb is None or owners[0].start - offset < verb.start()):
         return owners[0], "mention"  # a name after the verb is what was said, not who said it
     return None, "none"
+
+
+def _compound_subject(outside: str, offset: int, before: list[Mention], vend: int) -> tuple[Mention, str] | None:
+    """ "Kyiv and Moscow accuse each other", "Both Russia and Ukraine reported": two speakers, so
+    no one name (and a side only when they share it); "The United States and Ukraine accused
+    Russia": a joint statement, led by the first named."""
+    if len(before) < 2 or not COMPOUND_AND_RE.fullmatch(outside[before[-2].end - offset : before[-1].start - offset]):
+        return None
+    first, second = before[-2], before[-1]
+    if BOTH_BEFORE_RE.search(outside[: first.start - offset]) or MUTUAL_AFTER_RE.match(outside, vend):
+        side = first.side if first.side == second.side else "unknown"
+        return _unnamed(f"{first.raw} and {second.raw}", side), "two speakers"
+    return first, "first of a compound subject"
 
 
 def _adjacent_subject(

@@ -216,6 +216,20 @@ CASES = [
         "no summit was being planned",
         "Kremlin",
     ),
+    (
+        "verb-in-a-clause-that-describes",
+        "Moscow blamed the drone raid for its exit, which came a day after UN chief Antonio Guterres urged both sides to stay.",
+        "its exit",
+        "Russian government",
+    ),
+    (
+        "joint-statement-led-by-the-first-named",
+        "The United States and Ukraine accused Russia of dragging out the talks.",
+        "dragging out the talks",
+        "US government",
+    ),
+    ("mutual-accusation", "Kyiv and Moscow accused each other of breaking the truce.", "breaking the truce", None),
+    ("both-sides-report", "Both Russia and Ukraine reported drone attacks overnight.", "drone attacks overnight", None),
 ]
 
 
