@@ -34,6 +34,13 @@ def _segmenter():
     return pysbd.Segmenter(language="en", clean=False, char_span=False)
 
 
+def _reopens_quote(paragraph: str, start: int) -> bool:
+    """A line that opens with a quotation mark while one is still open: the next paragraph of a
+    long quote, which by convention opens each paragraph and closes only the last. It starts
+    anew, so an unclosed quote never swallows the rest of the article."""
+    return paragraph[start : start + 1] in ('"', OPEN_QUOTES) and paragraph[:start].rstrip(" \t").endswith("\n")
+
+
 def _quote_open(text: str) -> bool:
     """True when a straight or curly double quotation opened in text is not closed."""
     curly = text.count(OPEN_QUOTES) - text.count(CLOSE_QUOTES)
@@ -115,7 +122,7 @@ def split_paragraph(paragraph: str, offset: int, index: int) -> list[Sentence]:
         pieces.append([stripped, offset + found, offset + cursor])
     merged: list[list] = []
     for piece in pieces:
-        if merged and _quote_open(merged[-1][0]):
+        if merged and _quote_open(merged[-1][0]) and not _reopens_quote(paragraph, piece[1] - offset):
             prev = merged[-1]
             prev[0] = prev[0] + " " + piece[0] if prev[2] != piece[1] else prev[0] + piece[0]
             prev[2] = piece[2]

@@ -41,13 +41,20 @@ DESCRIPTOR_RE = re.compile(
 # ", deputy head of Russia's Security Council, wrote": an apposition between a person and the verb
 APPOSITION_END_RE = re.compile(r",\s+[^,;\"“”]{2,90},\s*(?:has|have|had|also|later|then|again)?\s*")
 # "Peskov: Nothing is scheduled." / "WITKOFF: Then we will know ...": a transcript's answer
-ANSWER_LABEL_RE = re.compile(r"^\W{0,3}(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]+){0,2})\s*:\s+\S")
+# "Peskov: Nothing is scheduled.", "Quote from Zelensky: \"...\"": the paragraph is the named person's
+ANSWER_LABEL_RE = re.compile(
+    r"^\W{0,3}(?:(?:[Qq]uotes?|[Cc]omments?|[Ww]ords)\s+(?:from|by|of)\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]+){0,2})\s*:\s+\S"
+)
 # Speakers a report leaves unnamed: "a spokeswoman", "two Ukrainian officials", "the ministry", "his office".
 UNNAMED_SUBJECT = (
-    r"\b(?:an?|the|two|three|several|some|one|his|her|its|their|(?:[A-Z][\w-]+\s+)*[A-Z][\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:\b(?:an?|the|two|three|several|some|one|his|her|its|their|(?:[A-Z][\w-]+\s+)*[A-Z][\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:officials?|spokes(?:man|woman|person|people)|diplomats?|sources?|ministry|office|statement|aides?|"
     r"negotiators?|envoys?|representatives?|advis[eo]rs?|people familiar with [\w ]+?|head|chief|point man|"
-    r"ambassador|commander|governor|minister|director)"
+    r"ambassador|commander|governor|minister|director|company|operator|regulator|military|army|authorities)"
+    # "US officials", "Senior Western diplomats", "European leaders", "Both sides": a group, with no article
+    r"|\b(?:(?:U\.S\.|[A-Z][\w'’-]*|senior|top|western|several|some|many|other)\s+){0,3}"
+    r"(?:officials|diplomats|negotiators|aides|envoys|representatives|advis[eo]rs|analysts|leaders|lawmakers|"
+    r"experts|authorities|observers|sides))"
     r"(?:\s+(?:familiar with [\w ]+?|close to [\w ]+?|who [\w ]+?|speaking on condition of anonymity|"
     r"(?:of|for|to|at|in|with|on)\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+))?"
 )
@@ -104,6 +111,9 @@ RELATIVE_VERB_RE = re.compile(
 # a clause opened by a relative pronoun, and a time or cause clause inside it, describes
 SUBORDINATE_START_RE = re.compile(r"\s*(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|since|because|as)\b", re.IGNORECASE)
+BODY_MEMBERS_RE = re.compile(
+    r"\s+(?:leaders|officials|diplomats|members|representatives)(?:\s+(?:on \w+day|also|have|had))?\s*,?\s*"
+)
 COMPOUND_AND_RE = re.compile(r",?\s+and\s+(?:the\s+)?")
 BOTH_BEFORE_RE = re.compile(r"\b[Bb]oth\s+(?:the\s+)?$")
 MUTUAL_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:each other|one another)\b")
@@ -300,6 +310,8 @@ def choose_speaker(
             return antecedent, "pronoun"
         if IT_SUBJECT_RE.search(head) and (body := _last_institution(state)) is not None:
             return body, "pronoun 'it'"  # "It claimed that ...": the ministry or government last named
+        if before and before[-1].kind == "institution" and BODY_MEMBERS_RE.fullmatch(outside[before[-1].end - offset : vstart]):
+            return before[-1], "its members"  # "NATO leaders said", "Kremlin officials said": the body speaks
         if UNNAMED_SUBJECT_RE.search(head) and not before:
             return None, "unnamed subject"  # "a senior official said that Putin ...": not Putin
         if UNNAMED_SUBJECT_RE.search(head[-80:]):  # (a name right before the verb was taken above)

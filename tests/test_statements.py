@@ -565,3 +565,44 @@ def test_a_possessor_of_a_role_gives_its_side_not_its_name(index):
     text = "Zelensky's chief of staff accused Moscow of blackmail and said the deal was dead."
     found = statements_of(text, index)
     assert found and found[0].speaker != "Volodymyr Zelensky" and found[0].side == "ukraine"
+
+
+def test_a_quote_labelled_with_its_speaker_is_his(index):
+    text = (
+        "President Volodymyr Zelensky spoke to reporters.\n\n"
+        'Quote from Zelensky: "We are talking about an exchange of prisoners. I will not go into details."\n\n'
+        "Background: a first swap took place in May."
+    )
+    found = [s for s in statements_of(text, index) if "exchange of prisoners" in s.text]
+    assert found and found[0].speaker == "Volodymyr Zelensky"
+
+
+def test_a_long_quote_reopened_on_each_line_does_not_swallow_the_article(index):
+    text = (
+        "In a video address, Zelensky said the charter was clear.\n"
+        "\u201cBut does anyone still read it?\n"
+        "\u201cWe must give a different answer. Enough blood has been spilt.\u201d\n"
+        "Officials said they hoped for a summit later in the year."
+    )
+    found = statements_of(text, index)
+    quoted = [s for s in found if "different answer" in s.text]
+    assert quoted and quoted[0].speaker == "Volodymyr Zelensky"
+    assert all("Officials said" not in s.text for s in quoted)
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("US officials said the talks would go on.", "usa"),
+        ("Ukrainian officials said the offer still stood.", "ukraine"),
+        ("European leaders pushed back on several points of the plan.", "europe"),
+        ("Both sides said they were sending details of the breaches to Washington.", "unknown"),
+    ],
+)
+def test_unnamed_groups_are_statements_without_a_name(text, side, index):
+    found = statements_of(text, index)
+    assert len(found) == 1 and found[0].speaker is None and found[0].side == side
+
+
+def test_members_of_a_body_speak_for_it(index):
+    assert speaker_of("NATO leaders said on Tuesday that Ukraine's future lay in the alliance.", "future lay", index) == "NATO"
