@@ -91,3 +91,16 @@ def combine(constraints: list[Constraint]) -> tuple[dt.date | None, dt.date | No
         or (c.options and any(earliest in o or latest in o for o in c.options))
     ]
     return earliest, latest, list(dict.fromkeys(binding)) + notes
+
+
+def open_options(constraints: list[Constraint], earliest: dt.date | None, latest: dt.date | None) -> list[Span]:
+    """The alternative spans still open inside the combined interval, from the constraint that
+    leaves the fewest: where a best day can lie ("June 2 was a Monday in 2014 and 2025": not 2019)."""
+    best: list[Span] = []
+    for c in constraints:
+        if not c.options:
+            continue
+        left = [s for o in c.options if (s := _intersect((earliest, latest), o)) is not None]
+        if left and (not best or len(left) < len(best)):
+            best = left
+    return best

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pipeline import date_patterns as dp
 from pipeline import settings
 from pipeline.calendar_mentions import explicit_date_constraints, war_age_constraints, weekday_date_constraints
-from pipeline.date_constraints import Constraint, alternatives, combine
+from pipeline.date_constraints import Constraint, alternatives, combine, open_options
 from pipeline.event_mentions import event_index
 from pipeline.event_series import SeriesGap, fitting_gaps, latest_instance_gaps, series_words
 from pipeline.records import Article, DateClaim
@@ -529,6 +529,12 @@ def date_from_content(
         return interval_claim(
             earliest, latest, "inferred", "; ".join(notes) + "; likeliest soon after the latest event it cites", best=best
         )
+    spans = open_options(constraints, earliest, latest)
+    if len(spans) > 1 and all(start and end for start, end in spans):
+        # several separate spans remain (terms of office, years a weekday fits): the best day lies in
+        # one of them, the latest (a corpus is read soon after it is written), never between them
+        start, end = spans[-1]
+        return interval_claim(earliest, latest, "inferred", "; ".join(notes), best=start + (end - start) // 2)
     return interval_claim(earliest, latest, "inferred", "; ".join(notes))
 
 

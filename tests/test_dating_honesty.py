@@ -165,3 +165,11 @@ def test_a_role_described_rather_than_titled_does_not_end_with_the_term(referenc
     )
     claim = claim_for(text, reference)
     assert claim.latest is None or claim.latest > D(2022, 5, 17)
+
+
+def test_the_best_day_lies_in_one_of_the_years_left_open_not_between_them(reference):
+    text = "Delegations to meet\n\nThe delegation will be ready on Monday, June 2, for the next round, the spokesman said."
+    claim = claim_for(text, reference)
+    fitting = [D(y, 6, 2) for y in range(2000, 2027) if D(y, 6, 2).weekday() == 0]
+    assert any(abs((claim.value - day).days) <= 31 for day in fitting)
+    assert claim.value.year == max(fitting).year
