@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -186,6 +186,7 @@ def evaluate_statements(reference: Reference, path: Path = STATEMENTS_FIXTURE) -
     for snip in snippets:
         text = snip["text"].strip()
         article = Article(article_id=snip["id"], source_path=snip["id"], title="", outlet=None, url=None, text=text)
+        article = replace(article, published=date_article(article, DatingContext(reference)))  # as a build does first
         predicted = extract_statements(article, index)
         ev.predicted += len(predicted)
         gold = snip.get("statements") or []

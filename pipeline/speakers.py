@@ -6,6 +6,7 @@ every speaker-like mention in a stretch of text with its span, canonical name an
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -143,6 +144,15 @@ def adjectival(name: str) -> str:
     return POSSESSIVE_COUNTRY_RE.sub(lambda m: DEMONYMS[m.group(1)] + " ", name)
 
 
+def bare_title(title: str) -> str:
+    """A role without the country it is of: "President of Ukraine", "Ukraine's President" and
+    "Ukrainian President" are all "president"; "Energoatom President" stays itself."""
+    head, found, of = title.rpartition(" of ")
+    if not found or not nationality_side(of):
+        head = title
+    return " ".join(w for w in head.split() if not nationality_side(w)).lower()
+
+
 def side_from_title(title: str) -> str:
     """A side guessed from a title's nationality words ("Ukrainian Foreign Minister" -> ukraine)."""
     return nationality_side(title) or "other"
@@ -174,6 +184,21 @@ class SpeakerIndex:
         for actor in actors:
             if actor.kind == "person" and " " in actor.name:
                 self.surnames.setdefault(actor.name.split()[-1].lower(), actor)
+
+    def title_holder(self, title: str, side: str, earliest: dt.date | None, latest: dt.date | None) -> Actor | None:
+        """The one person of a side who held a title ("foreign minister") at some time in
+        [earliest, latest], or None when nobody or several did ("Ukraine's foreign minister" in
+        2022 is Kuleba; with no date, Kuleba and Sybiha both fit and nobody is named)."""
+        found = {
+            actor.name: actor
+            for actor in self.actors.values()
+            if actor.kind == "person" and actor.side == side
+            for role in actor.roles
+            if bare_title(role.title) == title
+            and (earliest is None or role.end is None or role.end >= earliest)
+            and (latest is None or role.start is None or role.start <= latest)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     @cached_property
     def role_titles(self) -> dict[str, tuple[str, ...]]:

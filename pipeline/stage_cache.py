@@ -72,10 +72,12 @@ def extract_with_cache(
     for article in articles:
         if article.duplicate_of is not None:
             continue
-        found = cache.get(article.article_id)
+        # the date claim is part of the key: who "Ukraine's foreign minister" is depends on it
+        key = f"{article.article_id}|{article.published.earliest}|{article.published.latest}"
+        found = cache.get(key)
         if found is None:
             found = extract(article)
             fresh += 1
-        new_cache[article.article_id] = found
+        new_cache[key] = found
         out.extend(found)
     return out, new_cache, fresh

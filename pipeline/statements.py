@@ -10,6 +10,7 @@ that carries the previous speaker.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline import settings
@@ -140,6 +141,8 @@ class AttributionState:
     surnames: dict[str, Mention] = field(default_factory=dict)
     people: list[Mention] = field(default_factory=list)  # every person named so far, for "the Russian leader said"
     role_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lower-case titles each actor held
+    # who held a title on a side when the article was written ("Ukraine's president"), if the reference knows
+    title_holder: Callable[[str, str], Mention | None] = lambda title, side: None
 
 
 def add_surname_mentions(text: str, offset: int, mentions: list[Mention], state: AttributionState) -> list[Mention]:
@@ -290,6 +293,8 @@ def choose_speaker(
             described = f"{desc['country'] or ''} {desc['desc']}".strip()
             if hit := _remembered(described, state) or _person_fitting(described, state):
                 return hit, f"descriptor '{desc.group(0)}'"
+            if hit := _holder_of(described, state):
+                return hit, f"descriptor '{desc.group(0)}' (who held that title then)"
             if hit := _last_person_fitting(described, state):
                 return hit, f"descriptor '{desc.group(0)}' (the last speaker)"
             if not [m for m in before if vstart - (m.end - offset) <= 20]:
@@ -416,6 +421,20 @@ def _person_fitting(descriptor: str, state: AttributionState) -> Mention | None:
     return None
 
 
+def _holder_of(descriptor: str, state: AttributionState) -> Mention | None:
+    """ "Ukraine's president", "the Russian foreign minister" before anyone is named: the one person
+    the reference has in that post on that side at the article's date (a leader: its president,
+    prime minister or chancellor, the first title that names one person)."""
+    side = nationality_side(descriptor)
+    if side is None:
+        return None
+    title = " ".join(w for w in descriptor.split() if not nationality_side(w)).lower()
+    for fit in LEADER_TITLES if title == "leader" else (title,):
+        if hit := state.title_holder(fit, side):
+            return hit
+    return None
+
+
 def _remembered(descriptor: str, state: AttributionState) -> Mention | None:
     """The person an earlier sentence introduced with this descriptor ("Kremlin spokesman"), of the
     nationality the descriptor names, if it names one ("Ukraine's foreign minister" is not Lavrov)."""
@@ -505,9 +524,20 @@ def is_statement_sentence(
     return bool(quotes) and state.last_speaker is not None and sentence.paragraph - state.last_paragraph <= 1
 
 
+def _title_holders_then(article: Article, index: SpeakerIndex) -> Callable[[str, str], Mention | None]:
+    """Who held a title on a side while the article could have been written (its date claim)."""
+    earliest, latest = article.published.earliest, article.published.latest
+
+    def holder(title: str, side: str) -> Mention | None:
+        actor = index.title_holder(title, side, earliest, latest)
+        return None if actor is None else Mention(0, 0, actor.name, actor.name, actor.side, actor.kind)
+
+    return holder
+
+
 def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]:
     """All statements of one article, in reading order, with speakers resolved."""
-    state = AttributionState(role_titles=index.role_titles)
+    state = AttributionState(role_titles=index.role_titles, title_holder=_title_holders_then(article, index))
     out: list[Statement] = []
     for sentence in split_sentences(article.text):
         mentions = add_surname_mentions(sentence.text, sentence.start, index.find_mentions(sentence.text, sentence.start), state)

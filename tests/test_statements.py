@@ -606,3 +606,31 @@ def test_unnamed_groups_are_statements_without_a_name(text, side, index):
 
 def test_members_of_a_body_speak_for_it(index):
     assert speaker_of("NATO leaders said on Tuesday that Ukraine's future lay in the alliance.", "future lay", index) == "NATO"
+
+
+def test_a_title_before_anyone_is_named_is_who_held_it_then(index):
+    """ "Ukraine's foreign minister" is Kuleba in an article of 2023 and Sybiha in one of 2025;
+    when the date leaves both open, nobody is named (the side still is)."""
+    import datetime as dt
+
+    from pipeline.records import DateClaim
+
+    text = "Ukraine's foreign minister said his country wanted a summit before winter."
+
+    def speaker_in(earliest, latest):
+        claim = DateClaim(None, earliest, latest, "unknown", "inferred", "test")
+        article = Article("a", "a.txt", "", None, None, text, published=claim)
+        (found,) = extract_statements(article, index)
+        return found.speaker, found.side
+
+    assert speaker_in(dt.date(2023, 3, 1), dt.date(2023, 3, 31)) == ("Dmytro Kuleba", "ukraine")
+    assert speaker_in(dt.date(2025, 6, 1), dt.date(2025, 6, 30)) == ("Andrii Sybiha", "ukraine")
+    assert speaker_in(dt.date(2023, 1, 1), dt.date(2025, 12, 31)) == (None, "ukraine")
+
+
+def test_roles_without_their_country_are_bare_titles():
+    from pipeline.speakers import bare_title
+
+    assert {bare_title(t) for t in ("President of Ukraine", "Ukraine's President", "Ukrainian President")} == {"president"}
+    assert bare_title("Energoatom President") == "energoatom president"
+    assert bare_title("head of the Office of the President of Ukraine") == "head of the office of the president"
