@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline import settings
 from pipeline.ingest import hash_id, normalise_text
@@ -115,6 +115,12 @@ SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|since|because|as)\b",
 BODY_MEMBERS_RE = re.compile(
     r"\s+(?:leaders|officials|diplomats|members|representatives)(?:\s+(?:on \w+day|also|have|had))?\s*,?\s*"
 )
+# the nouns of a description a later sentence may name ("a senior aide to the Russian president")
+DESCRIBED_NOUN_RE = re.compile(
+    r"\b(aides?|advis[eo]rs?|spokes(?:man|woman|person)|negotiators?|envoys?|minister|president|leader|chief|head)\b",
+    re.IGNORECASE,
+)
+MAX_NAMED_NEXT_CHARS = 400
 COMPOUND_AND_RE = re.compile(r",?\s+and\s+(?:the\s+)?")
 BOTH_BEFORE_RE = re.compile(r"\b[Bb]oth\s+(?:the\s+)?$")
 MUTUAL_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:each other|one another)\b")
@@ -535,6 +541,33 @@ def _title_holders_then(article: Article, index: SpeakerIndex) -> Callable[[str,
     return holder
 
 
+def _named_next(statements: list[Statement], role_titles: dict[str, tuple[str, ...]]) -> list[Statement]:
+    """ "A senior aide to the Russian president has said there is no agreed plan. ... Yuri Ushakov
+    said ...": a description in the lead that the next sentences name. An unnamed speaker takes the
+    person of the same side who speaks within the next few hundred characters and whose role
+    holds the description's noun (Ushakov is a Kremlin aide)."""
+    out = list(statements)
+    for i, st in enumerate(out):
+        noun = DESCRIBED_NOUN_RE.search(st.speaker_raw or "") if st.speaker is None else None
+        if noun is None:
+            continue
+        word = noun.group(0).lower().rstrip("s")
+        for later in out[i + 1 :]:
+            if later.char_start - st.char_end > MAX_NAMED_NEXT_CHARS:
+                break
+            titles = role_titles.get(later.speaker or "", ()) + ((later.speaker_role or "").lower(),)
+            if later.speaker and st.side in (later.side, "unknown") and any(word in t for t in titles):
+                out[i] = replace(
+                    st,
+                    speaker=later.speaker,
+                    side=later.side,
+                    speaker_role=st.speaker_raw,
+                    stance_cues="speaker by the name given next",
+                )
+                break
+    return out
+
+
 def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]:
     """All statements of one article, in reading order, with speakers resolved."""
     state = AttributionState(role_titles=index.role_titles, title_holder=_title_holders_then(article, index))
@@ -582,4 +615,4 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
                 stance_cues=f"speaker by {how}",
             )
         )
-    return out
+    return _named_next(out, state.role_titles)

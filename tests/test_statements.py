@@ -634,3 +634,19 @@ def test_roles_without_their_country_are_bare_titles():
     assert {bare_title(t) for t in ("President of Ukraine", "Ukraine's President", "Ukrainian President")} == {"president"}
     assert bare_title("Energoatom President") == "energoatom president"
     assert bare_title("head of the Office of the President of Ukraine") == "head of the office of the president"
+
+
+def test_a_description_in_the_lead_takes_the_name_given_next(index):
+    text = (
+        "A senior aide to the Russian president said there was still no agreed plan. "
+        "Speaking after the talks, Kremlin aide Yuri Ushakov said some proposals looked acceptable."
+    )
+    assert speaker_of(text, "no agreed plan", index) == "Yuri Ushakov"
+
+
+def test_a_description_is_not_given_a_name_of_another_side(index):
+    text = (
+        "A senior aide to the Ukrainian president said the plan was not final. "
+        "Kremlin aide Yuri Ushakov said the proposals needed work."
+    )
+    assert speaker_of(text, "the plan was not final", index) is None
