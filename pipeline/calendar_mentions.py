@@ -123,8 +123,9 @@ def _tense(sentence: str) -> str:
     return "unclear"
 
 
-def explicit_date_constraints(sentences: list[str]) -> list[Constraint]:
-    """Dates, months and years written out: a past one is not after the article, a future one not before."""
+def explicit_date_constraints(sentences: list[str], days_only: bool = False) -> list[Constraint]:
+    """Dates, months and years written out: a past one is not after the article, a future one not
+    before. ``days_only``: full dates alone (what an article may be reporting as just happened)."""
     out = []
     for sentence in sentences:
         tense = _tense(sentence)
@@ -134,19 +135,27 @@ def explicit_date_constraints(sentences: list[str]) -> list[Constraint]:
         for m, day in dp.find_full_dates(sentence):
             if m["year"]:
                 spans.append((day, day, m.group(0)))
-        for m in dp.MONTH_YEAR_RE.finditer(sentence):
-            first, last = dp.month_bounds(int(m["year"]), dp.month_number(m["month"]))
-            spans.append((first, last, m.group(0).strip()))
-        for m in YEAR_AFTER_PREP_RE.finditer(sentence):
-            year = int(m["year"])
-            if FIRST_YEAR <= year:
-                spans.append((dt.date(year, 1, 1), dt.date(year, 12, 31), m.group(0)))
+        if not days_only:
+            spans += _months_and_years(sentence)
         for first, last, words in spans:
             if tense == "past":
                 out.append(Constraint(first, None, f"'{words}' has passed"))
             else:
                 out.append(Constraint(None, last, f"'{words}' is still to come"))
     return out
+
+
+def _months_and_years(sentence: str) -> list[tuple[dt.date, dt.date, str]]:
+    """Months and years written out in a sentence, as the spans they cover."""
+    spans: list[tuple[dt.date, dt.date, str]] = []
+    for m in dp.MONTH_YEAR_RE.finditer(sentence):
+        first, last = dp.month_bounds(int(m["year"]), dp.month_number(m["month"]))
+        spans.append((first, last, m.group(0).strip()))
+    for m in YEAR_AFTER_PREP_RE.finditer(sentence):
+        year = int(m["year"])
+        if FIRST_YEAR <= year:
+            spans.append((dt.date(year, 1, 1), dt.date(year, 12, 31), m.group(0)))
+    return spans
 
 
 def weekday_date_constraints(sentences: list[str], latest: dt.date) -> list[Constraint]:

@@ -448,8 +448,10 @@ def date_from_content(
         _title_with_lead(split_sentences_simple(text), ctx.reference.events) if article.title else split_sentences_simple(text)
     )
     people = tuple(a for a in ctx.reference.actors if a.kind == "person")
-    events_cited = event_constraints(sentences, ctx.reference.events, people) + explicit_date_constraints(sentences)
-    constraints = tenure_constraints(text, ctx.reference.actors) + events_cited + war_age_constraints(sentences)
+    events = event_constraints(sentences, ctx.reference.events, people)
+    constraints = tenure_constraints(text, ctx.reference.actors) + events + explicit_date_constraints(sentences)
+    constraints += war_age_constraints(sentences)
+    events_cited = events + explicit_date_constraints(sentences, days_only=True)  # days news may report as just past
     constraints += weekday_date_constraints(sentences, ctx.as_of or ctx.upper_bound or NO_UPPER_BOUND)
     if ctx.as_of:
         constraints.append(Constraint(None, ctx.as_of, f"not after retrieval on {ctx.as_of}"))

@@ -173,3 +173,10 @@ def test_the_best_day_lies_in_one_of_the_years_left_open_not_between_them(refere
     fitting = [D(y, 6, 2) for y in range(2000, 2027) if D(y, 6, 2).weekday() == 0]
     assert any(abs((claim.value - day).days) <= 31 for day in fitting)
     assert claim.value.year == max(fitting).year
+
+
+def test_a_year_mentioned_is_not_an_event_that_just_happened(reference):
+    text = "Allies regroup\n\nThe alliance held several rounds of talks in 2023, officials said, without a result."
+    claim = claim_for(text, reference)
+    assert claim.earliest == D(2023, 1, 1)
+    assert claim.value > D(2023, 1, 31)  # not "soon after" the first of January
