@@ -79,7 +79,11 @@ def main() -> None:
         return
     show_columns(frame, parties, len(topics) > 1)
     st.subheader("Stance over time")
-    st.caption("opposes = −1, neutral = 0, conditional = 0.5, supports = 1; a ring marks a change of stance.")
+    st.caption(
+        "opposes = −1, neutral = 0, conditional = 0.5, supports = 1; a ring marks a change of stance. "
+        "Stances are read by a model (about half agree with a careful reader on real news): open a "
+        "statement to check a shift before reporting it."
+    )
     changes = stance_changes(frame)
     st.dataframe(stance_summary(frame, changes, parties), key="stance_summary", hide_index=True)
     st.plotly_chart(stance_figure(frame, changes, parties, by), key="stance_chart")

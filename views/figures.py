@@ -35,7 +35,9 @@ STANCE_HELP = (
     "The speaker's position toward the proposal, deal or talks of the statement's topic. "
     "supports: backs, welcomes, offers or hosts it. conditional: only if something happens first. "
     "opposes: rejects or rules it out (imposing sanctions opposes sanctions relief). "
-    "neutral: facts, logistics, denials, accusations of a breach. Each statement shows the words behind its label."
+    "neutral: facts, logistics, denials, accusations of a breach. Each statement shows the words behind its label. "
+    "Stances are read by a model: on real news about half agree with a careful reader, so read the sentence "
+    "before citing a stance."
 )
 UNKNOWN_STANCE_SYMBOL = "circle-open"
 LEGEND_GREY = "#8C8C8C"  # stance legend marks: a mid grey that reads on light and dark themes
