@@ -121,6 +121,12 @@ DESCRIBED_NOUN_RE = re.compile(
     re.IGNORECASE,
 )
 MAX_NAMED_NEXT_CHARS = 400
+# ", and Podolyak, a member of the delegation, said", "; Peskov told", ", while Kyiv said": a second frame
+SECOND_FRAME_RE = re.compile(
+    r"(?:,\s+(?:and|while|but|whereas)\s+|;\s+)"
+    r"(?=(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?:,\s+[^,;]{2,90},)?\s+(?:said|says|told|tells|added|noted|insisted|warned|wrote)\b)"
+)
+MIN_FRAME_WORDS = 5
 COMPOUND_AND_RE = re.compile(r",?\s+and\s+(?:the\s+)?")
 BOTH_BEFORE_RE = re.compile(r"\b[Bb]oth\s+(?:the\s+)?$")
 MUTUAL_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:each other|one another)\b")
@@ -568,11 +574,29 @@ def _named_next(statements: list[Statement], role_titles: dict[str, tuple[str, .
     return out
 
 
+def split_frames(sentence: Sentence) -> list[Sentence]:
+    """A sentence that reports two speakers ("He said Russia would keep talking, and Mykhailo
+    Podolyak, a member of the delegation, said the talks had proved ...") as two statements, each
+    with its own frame. Only outside quotes, and only when the first part reports speech too."""
+    outside, _ = blank_quotes(sentence.text)
+    for m in SECOND_FRAME_RE.finditer(outside):
+        if not any(_says(v) for v in REPORT_VERB_RE.finditer(outside, 0, m.start())):
+            continue
+        cut = m.end()
+        first = sentence.text[: m.start()].rstrip(" ,;")
+        if len(first.split()) < MIN_FRAME_WORDS or len(sentence.text[cut:].split()) < MIN_FRAME_WORDS:
+            continue
+        head = Sentence(first, sentence.start, sentence.start + len(first), sentence.paragraph)
+        tail = Sentence(sentence.text[cut:], sentence.start + cut, sentence.end, sentence.paragraph)
+        return [head, *split_frames(tail)]
+    return [sentence]
+
+
 def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]:
     """All statements of one article, in reading order, with speakers resolved."""
     state = AttributionState(role_titles=index.role_titles, title_holder=_title_holders_then(article, index))
     out: list[Statement] = []
-    for sentence in split_sentences(article.text):
+    for sentence in (frame for whole in split_sentences(article.text) for frame in split_frames(whole)):
         mentions = add_surname_mentions(sentence.text, sentence.start, index.find_mentions(sentence.text, sentence.start), state)
         state.institutions += [m for m in mentions if m.kind == "institution"]
         state.people += [m for m in mentions if m.kind == "person"]

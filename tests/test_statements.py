@@ -650,3 +650,18 @@ def test_a_description_is_not_given_a_name_of_another_side(index):
         "Kremlin aide Yuri Ushakov said the proposals needed work."
     )
     assert speaker_of(text, "the plan was not final", index) is None
+
+
+def test_a_sentence_with_two_frames_is_two_statements(index):
+    text = (
+        "Kremlin spokesman Dmitry Peskov said Moscow would keep negotiating, and Mykhailo Podolyak, "
+        "an adviser to the Ukrainian president, said the talks had shown that Kyiv would not bend."
+    )
+    found = statements_of(text, index)
+    assert [s.speaker for s in found] == ["Dmitry Peskov", "Mykhailo Podolyak"]
+    assert text[found[1].char_start : found[1].char_end] == found[1].text
+
+
+def test_a_second_frame_inside_a_quote_is_not_split(index):
+    text = '"We will keep talking, and Podolyak said the same to me yesterday," Peskov told reporters.'
+    assert len(statements_of(text, index)) == 1
