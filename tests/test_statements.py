@@ -230,6 +230,7 @@ CASES = [
     ),
     ("mutual-accusation", "Kyiv and Moscow accused each other of breaking the truce.", "breaking the truce", None),
     ("both-sides-report", "Both Russia and Ukraine reported drone attacks overnight.", "drone attacks overnight", None),
+    ("issued-a-statement", "The Kremlin issued a statement saying the talks would resume.", "talks would resume", "Kremlin"),
 ]
 
 
