@@ -270,7 +270,7 @@ def split_sentences_simple(text: str) -> list[str]:
 
 
 QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
-# "the day before the summit was set to open": an expectation in the past, not a future event
+# "on the eve of the meeting that was due to open": an expectation in the past, not a future event
 PAST_EXPECTATION_RE = re.compile(r"\b(?:was|were|had been)\s+(?:set|due|scheduled|expected|supposed|planned)\b")
 MAX_WEEKDAY_EVENT_GAP = 60  # characters between a weekday and the event it dates, after the lead
 SPECIFIC_TITLE_WORDS = 4  # an event named in a headline with this many words is the news itself
@@ -392,7 +392,7 @@ def _weekday_dates_event(sentence: str, weekday: tuple[int, int], event: tuple[i
     """Whether a weekday in a sentence is when the named event happened, not when someone spoke of it.
 
     "Zelensky on Wednesday presented his plan": the weekday stands by the event's name. In
-    "Trump said on Tuesday he would study the demands for a ceasefire in the Black Sea" it dates
+    "On Tuesday Trump told reporters he would look at Moscow's list of conditions for a truce at sea" it dates
     the saying: an event that fell on an earlier Tuesday only shares the weekday by chance.
     """
     if event == (0, 0):

@@ -548,7 +548,7 @@ def _title_holders_then(article: Article, index: SpeakerIndex) -> Callable[[str,
 
 
 def _named_next(statements: list[Statement], role_titles: dict[str, tuple[str, ...]]) -> list[Statement]:
-    """ "A senior aide to the Russian president has said there is no agreed plan. ... Yuri Ushakov
+    """ "An aide to Putin said on Friday that no plan had been agreed. ... Yuri Ushakov
     said ...": a description in the lead that the next sentences name. An unnamed speaker takes the
     person of the same side who speaks within the next few hundred characters and whose role
     holds the description's noun (Ushakov is a Kremlin aide)."""

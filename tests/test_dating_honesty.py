@@ -140,7 +140,7 @@ def test_a_weekday_with_its_date_names_the_year(reference):
     text = (
         "Mediators report back\n\n"
         "The mission met both leaders and called the trip useful on Wednesday (September 24), "
-        "U.S. Secretary of State Marco Rubio said."
+        "U.S. Secretary of State Marco Rubio told reporters in New York."
     )
     claim = claim_for(text, reference)
     assert D(2025, 8, 24) <= claim.earliest and claim.latest <= D(2025, 10, 25)

@@ -218,7 +218,7 @@ CASES = [
     ),
     (
         "verb-in-a-clause-that-describes",
-        "Moscow blamed the drone raid for its exit, which came a day after UN chief Antonio Guterres urged both sides to stay.",
+        "Moscow blamed the drone raid for its exit, which followed a plea from Antonio Guterres that both sides stay.",
         "its exit",
         "Russian government",
     ),
@@ -571,10 +571,10 @@ def test_a_possessor_of_a_role_gives_its_side_not_its_name(index):
 def test_a_quote_labelled_with_its_speaker_is_his(index):
     text = (
         "President Volodymyr Zelensky spoke to reporters.\n\n"
-        'Quote from Zelensky: "We are talking about an exchange of prisoners. I will not go into details."\n\n'
+        'Quote from Zelensky: "Our teams discussed a swap of all prisoners for all. I will not go into details."\n\n'
         "Background: a first swap took place in May."
     )
-    found = [s for s in statements_of(text, index) if "exchange of prisoners" in s.text]
+    found = [s for s in statements_of(text, index) if "swap of all prisoners" in s.text]
     assert found and found[0].speaker == "Volodymyr Zelensky"
 
 
@@ -634,7 +634,7 @@ def test_roles_without_their_country_are_bare_titles():
 
     assert {bare_title(t) for t in ("President of Ukraine", "Ukraine's President", "Ukrainian President")} == {"president"}
     assert bare_title("Energoatom President") == "energoatom president"
-    assert bare_title("head of the Office of the President of Ukraine") == "head of the office of the president"
+    assert bare_title("Chief of Staff of the Armed Forces of Ukraine") == "chief of staff of the armed forces"
 
 
 def test_a_description_in_the_lead_takes_the_name_given_next(index):
