@@ -123,9 +123,9 @@ def _tense(sentence: str) -> str:
     return "unclear"
 
 
-def explicit_date_constraints(sentences: list[str], days_only: bool = False) -> list[Constraint]:
+def explicit_date_constraints(sentences: list[str]) -> list[Constraint]:
     """Dates, months and years written out: a past one is not after the article, a future one not
-    before. ``days_only``: full dates alone (what an article may be reporting as just happened)."""
+    before; a past day is also what the article may be reporting as just happened."""
     out = []
     for sentence in sentences:
         tense = _tense(sentence)
@@ -135,11 +135,10 @@ def explicit_date_constraints(sentences: list[str], days_only: bool = False) -> 
         for m, day in dp.find_full_dates(sentence):
             if m["year"]:
                 spans.append((day, day, m.group(0)))
-        if not days_only:
-            spans += _months_and_years(sentence)
+        spans += _months_and_years(sentence)
         for first, last, words in spans:
             if tense == "past":
-                out.append(Constraint(first, None, f"'{words}' has passed"))
+                out.append(Constraint(first, None, f"'{words}' has passed", cited_day=first if first == last else None))
             else:
                 out.append(Constraint(None, last, f"'{words}' is still to come"))
     return out

@@ -27,6 +27,7 @@ class Constraint:
     latest: dt.date | None
     evidence: str
     options: tuple[Span, ...] = ()
+    cited_day: dt.date | None = None  # the day of the event or date this evidence cites: news follows it soon
 
 
 def alternatives(spans: list[Span], evidence: str) -> Constraint:

@@ -304,11 +304,15 @@ def event_constraints(sentences: list[str], events: tuple[Event, ...], people: t
         for hit in hits:
             if hit is nearest:
                 span = (0, 0) if number < LEAD_SENTENCES else (hit.start, hit.end)  # the lead's weekday is the news of the day
-                out.extend(_event_sentence_constraints(sentence, lower, hit.event, hit.phrase, span))
+                found = _event_sentence_constraints(sentence, lower, hit.event, hit.phrase, span)
+                out.extend(replace(c, cited_day=hit.event.date_end or hit.event.date) for c in found)
             elif dp.PAST_CUE_RE.search(lower) and not dp.FUTURE_CUE_RE.search(lower):
                 out.append(
                     Constraint(
-                        hit.event.date, None, f"refers to '{hit.phrase}' ({hit.event.title}, {hit.event.date}) in the past"
+                        hit.event.date,
+                        None,
+                        f"refers to '{hit.phrase}' ({hit.event.title}, {hit.event.date}) in the past",
+                        cited_day=hit.event.date_end or hit.event.date,
                     )
                 )
     return _dedupe(out)
@@ -356,6 +360,11 @@ def _event_sentence_constraints(
             if dp.FUTURE_CUE_RE.search(PAST_EXPECTATION_RE.sub(" ", lower)):
                 return [Constraint(event.date - 6 * DAY, event.date, f"{name} is coming '{m.group(0)}'")]
             return [Constraint(event.date, (event.date_end or event.date) + 6 * DAY, f"{name} happened '{m.group(0)}'")]
+    if re.search(r"\blast year\b", lower) and not re.search(r"\blast year['’]s\b", lower):
+        year = event.date.year + 1  # "Last year, Putin declared an Easter truce": written the year after
+        return [Constraint(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{name} was last year")]
+    if re.search(r"\b(?:earlier )?this year\b", lower) and dp.PAST_CUE_RE.search(lower) and not dp.FUTURE_CUE_RE.search(lower):
+        return [Constraint(event.date, dt.date(event.date.year, 12, 31), f"{name} was this year")]
     if re.search(r"\blast month\b", lower):
         first, last = dp.month_bounds(event.date.year, event.date.month)
         following = dp.shift_months(first, 1)
@@ -448,10 +457,8 @@ def date_from_content(
         _title_with_lead(split_sentences_simple(text), ctx.reference.events) if article.title else split_sentences_simple(text)
     )
     people = tuple(a for a in ctx.reference.actors if a.kind == "person")
-    events = event_constraints(sentences, ctx.reference.events, people)
-    constraints = tenure_constraints(text, ctx.reference.actors) + events + explicit_date_constraints(sentences)
-    constraints += war_age_constraints(sentences)
-    events_cited = events + explicit_date_constraints(sentences, days_only=True)  # days news may report as just past
+    constraints = tenure_constraints(text, ctx.reference.actors) + event_constraints(sentences, ctx.reference.events, people)
+    constraints += explicit_date_constraints(sentences) + war_age_constraints(sentences)
     constraints += weekday_date_constraints(sentences, ctx.as_of or ctx.upper_bound or NO_UPPER_BOUND)
     if ctx.as_of:
         constraints.append(Constraint(None, ctx.as_of, f"not after retrieval on {ctx.as_of}"))
@@ -522,11 +529,12 @@ def date_from_content(
                 f"lead says '{raw}' ({len(candidates)} possible weeks){why}: " + "; ".join(notes),
                 best=best,
             )
-    if earliest in {c.earliest for c in events_cited}:
-        # News reports what just happened: the likeliest day is soon after the latest event it cites
-        # (the lead's weekday after it, if it names one). The interval stays what the evidence allows.
-        best = earliest
-        if weekday and (after := dp.weekdays_between(earliest, min(latest, earliest + 6 * DAY), weekday[0])):
+    cited = [c.cited_day for c in constraints if c.cited_day and earliest <= c.cited_day <= latest]
+    if cited:
+        # News reports what just happened: the likeliest day is soon after the latest event or day it
+        # cites (the lead's weekday after it, if it names one). The interval stays what the evidence allows.
+        best = max(cited)
+        if weekday and (after := dp.weekdays_between(best, min(latest, best + 6 * DAY), weekday[0])):
             best = after[0]
         return interval_claim(
             earliest, latest, "inferred", "; ".join(notes) + "; likeliest soon after the latest event it cites", best=best

@@ -180,3 +180,14 @@ def test_a_year_mentioned_is_not_an_event_that_just_happened(reference):
     claim = claim_for(text, reference)
     assert claim.earliest == D(2023, 1, 1)
     assert claim.value > D(2023, 1, 31)  # not "soon after" the first of January
+
+
+def test_an_event_of_last_year_puts_the_article_in_the_year_after(reference):
+    text = (
+        "Orthodox holiday truce proposed\n\n"
+        "Kyiv proposed a pause in strikes over the holiday. Last year, Putin declared an Easter truce that "
+        "both sides accused each other of breaking."
+    )
+    claim = claim_for(text, reference)
+    assert (claim.earliest, claim.latest) == (D(2026, 1, 1), D(2026, 11, 24))
+    assert claim.value > D(2026, 1, 31)  # a year's first days are no likelier than its others
