@@ -280,6 +280,13 @@ class SpeakerIndex:
             return False
         return not same_first_initial(f"{first} x", actor.name)
 
+    def government_of_side(self, side: str) -> Mention | None:
+        """The one government the reference has on a side ("russia" -> Russian government), if any."""
+        found = [a for a in self.actors.values() if a.kind == "institution" and a.side == side and a.name.endswith(" government")]
+        if len(found) != 1:
+            return None
+        return Mention(0, 0, found[0].name, found[0].name, side, "institution")
+
     def government_of(self, country: str) -> Actor | None:
         """The reference's government actor for a country ("Ukraine" -> "Ukrainian government"), if any."""
         country = re.sub(r"^The\b", "the", country)  # "The United States and Ukraine said": a sentence's first word

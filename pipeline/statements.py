@@ -51,7 +51,8 @@ UNNAMED_SUBJECT = (
     r"(?:\b(?:an?|the|two|three|several|some|one|his|her|its|their|(?:[A-Z][\w-]+\s+)*[A-Z][\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:officials?|spokes(?:man|woman|person|people)|diplomats?|sources?|ministry|office|statement|aides?|"
     r"negotiators?|envoys?|representatives?|advis[eo]rs?|people familiar with [\w ]+?|head|chief|point man|"
-    r"ambassador|commander|governor|minister|director|company|operator|regulator|military|army|authorities)"
+    r"ambassador|commander|governor|minister|director|company|operator|regulator|military|army|authorities|"
+    r"delegation|side|(?:negotiating )?team)"
     # "US officials", "Senior Western diplomats", "European leaders", "Both sides": a group, with no article
     r"|\b(?:(?:U\.S\.|[A-Z][\w'’-]*|senior|top|western|several|some|many|other)\s+){0,3}"
     r"(?:officials|diplomats|negotiators|aides|envoys|representatives|advis[eo]rs|analysts|leaders|lawmakers|"
@@ -127,6 +128,9 @@ SECOND_FRAME_RE = re.compile(
     r"(?=(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?:,\s+[^,;]{2,90},)?\s+(?:said|says|told|tells|added|noted|insisted|warned|wrote)\b)"
 )
 MIN_FRAME_WORDS = 5
+DELEGATION_RE = re.compile(
+    r"(?:the\s+|an?\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}(?:negotiating\s+)?(?:delegation|side|team)", re.IGNORECASE
+)
 COMPOUND_AND_RE = re.compile(r",?\s+and\s+(?:the\s+)?")
 BOTH_BEFORE_RE = re.compile(r"\b[Bb]oth\s+(?:the\s+)?$")
 MUTUAL_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:each other|one another)\b")
@@ -155,6 +159,7 @@ class AttributionState:
     role_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lower-case titles each actor held
     # who held a title on a side when the article was written ("Ukraine's president"), if the reference knows
     title_holder: Callable[[str, str], Mention | None] = lambda title, side: None
+    government_of: Callable[[str], Mention | None] = lambda side: None  # a side's government, for "the Russian side"
 
 
 def add_surname_mentions(text: str, offset: int, mentions: list[Mention], state: AttributionState) -> list[Mention]:
@@ -504,6 +509,13 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
             return same[-1]
     phrase = subject.group(0).strip(" ,")
     side = nationality_side(phrase) or "unknown"
+    if DELEGATION_RE.fullmatch(phrase):
+        # "the Russian side said", "the American delegation said": the government speaks; "the
+        # delegation said" after a delegate spoke is his side's
+        last = state.last_speaker
+        team_side = side if side != "unknown" else (last.side if last is not None else "unknown")
+        if (government := state.government_of(team_side)) is not None:
+            return government
     if body := NAMED_BODY_RE.search(phrase):  # "The UAE Foreign Ministry": a body the reference lacks, named all the same
         institution = Mention(0, 0, phrase, adjectival(body.group(0)), side, "institution")
         state.institutions.append(institution)
@@ -594,7 +606,9 @@ def split_frames(sentence: Sentence) -> list[Sentence]:
 
 def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]:
     """All statements of one article, in reading order, with speakers resolved."""
-    state = AttributionState(role_titles=index.role_titles, title_holder=_title_holders_then(article, index))
+    state = AttributionState(
+        role_titles=index.role_titles, title_holder=_title_holders_then(article, index), government_of=index.government_of_side
+    )
     out: list[Statement] = []
     for sentence in (frame for whole in split_sentences(article.text) for frame in split_frames(whole)):
         mentions = add_surname_mentions(sentence.text, sentence.start, index.find_mentions(sentence.text, sentence.start), state)

@@ -231,6 +231,24 @@ CASES = [
     ("mutual-accusation", "Kyiv and Moscow accused each other of breaking the truce.", "breaking the truce", None),
     ("both-sides-report", "Both Russia and Ukraine reported drone attacks overnight.", "drone attacks overnight", None),
     ("issued-a-statement", "The Kremlin issued a statement saying the talks would resume.", "talks would resume", "Kremlin"),
+    (
+        "a-side-speaks-for-its-government",
+        "The Russian side said the memorandum would be handed over on Monday.",
+        "handed over",
+        "Russian government",
+    ),
+    (
+        "a-delegation-speaks-for-its-government",
+        "The American delegation said it was staying put for now.",
+        "staying put",
+        "US government",
+    ),
+    (
+        "a-source-in-a-delegation-is-unnamed",
+        "Peace is not near, a source in the Ukrainian delegation told reporters.",
+        "Peace is not near",
+        None,
+    ),
 ]
 
 
