@@ -20,7 +20,8 @@ REPORT_VERBS = (
     r"derided|ridiculed|mocked|slammed|hailed|praised|described|questioned|defended|protested|thanked|recalled|"
     r"remarked|appealed|critici[sz]ed|condemned|disputed|reminded|lambasted|blasted|voiced|balked|"
     r"reported|posted|tweeted|conceded|assured|promised|alleged|contended|observed|complained|complains|lashed out|"
-    r"pushed back|turned down|accuse|issued a statement|released a statement|read a statement|read out a statement"
+    r"pushed back|turned down|accuse|issued a statement|released a statement|read a statement|read out a statement|"
+    r"rule (?:it|that|this|them) out|ruled (?:it|that|this|them) out|rules (?:it|that|this|them) out"
 )
 REPORT_VERB_RE = re.compile(rf"\b(?:{REPORT_VERBS})\b")
 SPEECH_VERB_RE = re.compile(

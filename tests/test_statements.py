@@ -249,6 +249,7 @@ CASES = [
         "Peace is not near",
         None,
     ),
+    ("did-not-rule-it-out", "Asked about sending troops, Trump did not rule it out.", "did not rule it out", "Donald Trump"),
 ]
 
 
