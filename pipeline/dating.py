@@ -274,7 +274,10 @@ QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
 PAST_EXPECTATION_RE = re.compile(r"\b(?:was|were|had been)\s+(?:set|due|scheduled|expected|supposed|planned)\b")
 MAX_WEEKDAY_EVENT_GAP = 60  # characters between a weekday and the event it dates, after the lead
 SPECIFIC_TITLE_WORDS = 4  # an event named in a headline with this many words is the news itself
-LEAD_SENTENCES = 3  # the title and the first sentences: their weekday is the day of the news
+LEAD_SENTENCES = 3
+MAX_TIME_EVENT_GAP = 80  # characters between "last year" and the event it dates
+CLAUSE_TURN_RE = re.compile(r"[;:]|,\s*(?:who|which|whose|where|when|while)\b")
+TIME_ZONE_SLACK = dt.timedelta(days=1)  # the title and the first sentences: their weekday is the day of the news
 
 TEMPORAL_CUE_RE = re.compile(
     r"\b(yesterday|last (?:week|month)|ago|(?:has|had|have) (?:already )?been|since|after|into|"
@@ -303,8 +306,8 @@ def event_constraints(sentences: list[str], events: tuple[Event, ...], people: t
         nearest = min(hits, key=lambda h: abs(h.start - cue.start()) if cue else h.start)
         for hit in hits:
             if hit is nearest:
-                span = (0, 0) if number < LEAD_SENTENCES else (hit.start, hit.end)  # the lead's weekday is the news of the day
-                found = _event_sentence_constraints(sentence, lower, hit.event, hit.phrase, span)
+                in_lead = number < LEAD_SENTENCES  # the lead's weekday is the news of the day
+                found = _event_sentence_constraints(sentence, lower, hit.event, hit.phrase, (hit.start, hit.end), in_lead)
                 out.extend(replace(c, cited_day=hit.event.date_end or hit.event.date) for c in found)
             elif dp.PAST_CUE_RE.search(lower) and not dp.FUTURE_CUE_RE.search(lower):
                 out.append(
@@ -345,25 +348,33 @@ def carried_cue(previous: str, sentence: str, people: tuple[Actor, ...]) -> str 
 
 
 def _event_sentence_constraints(
-    sentence: str, lower: str, event: Event, phrase: str, span: tuple[int, int] = (0, 0)
+    sentence: str, lower: str, event: Event, phrase: str, span: tuple[int, int] = (0, 0), in_lead: bool = True
 ) -> list[Constraint]:
-    """Constraints from one sentence that names one event (at ``span`` in the sentence; none: in the lead)."""
+    """Constraints from one sentence that names one event (at ``span`` in the sentence).
+
+    An upper bound that says "written on the day" allows the day after: a syndicated copy in another
+    time zone carries the next day's date."""
     name = f"'{phrase}' ({event.title}, {event.date})"
     days = {(event.date + dt.timedelta(days=i)).weekday() for i in range(((event.date_end or event.date) - event.date).days + 1)}
     narration = QUOTED_RE.sub(" ", lower)  # "today" inside a quote is the day it was said, not the article's
     if re.search(r"\btoday['’]s\b", narration) or (
         re.search(r"\btoday\b", narration) and not re.search(r"\b(after|since|ago|before|yesterday|from today)\b", narration)
     ):
-        return [Constraint(event.date, event.date_end or event.date, f"{name} is today")]
+        return [Constraint(event.date, (event.date_end or event.date) + TIME_ZONE_SLACK, f"{name} is today")]
     for m in dp.WEEKDAY_RE.finditer(sentence):
-        if dp.WEEKDAYS[m["weekday"].lower()] in days and _weekday_dates_event(sentence, m.span(), span):
+        if dp.WEEKDAYS[m["weekday"].lower()] in days and (in_lead or _weekday_dates_event(sentence, m.span(), span)):
             if dp.FUTURE_CUE_RE.search(PAST_EXPECTATION_RE.sub(" ", lower)):
-                return [Constraint(event.date - 6 * DAY, event.date, f"{name} is coming '{m.group(0)}'")]
+                return [Constraint(event.date - 6 * DAY, event.date + TIME_ZONE_SLACK, f"{name} is coming '{m.group(0)}'")]
             return [Constraint(event.date, (event.date_end or event.date) + 6 * DAY, f"{name} happened '{m.group(0)}'")]
-    if re.search(r"\blast year\b", lower) and not re.search(r"\blast year['’]s\b", lower):
+    if (m := re.search(r"\blast year\b(?!['’]s)", lower)) and _time_words_date_event(sentence, m.span(), span):
         year = event.date.year + 1  # "Last year, Putin declared an Easter truce": written the year after
         return [Constraint(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{name} was last year")]
-    if re.search(r"\b(?:earlier )?this year\b", lower) and dp.PAST_CUE_RE.search(lower) and not dp.FUTURE_CUE_RE.search(lower):
+    if (
+        (m := re.search(r"\b(?:earlier )?this year\b", lower))
+        and _time_words_date_event(sentence, m.span(), span)
+        and dp.PAST_CUE_RE.search(lower)
+        and not dp.FUTURE_CUE_RE.search(lower)
+    ):
         return [Constraint(event.date, dt.date(event.date.year, 12, 31), f"{name} was this year")]
     if re.search(r"\blast month\b", lower):
         first, last = dp.month_bounds(event.date.year, event.date.month)
@@ -404,11 +415,17 @@ def _weekday_dates_event(sentence: str, weekday: tuple[int, int], event: tuple[i
     "On Tuesday Trump told reporters he would look at Moscow's list of conditions for a truce at sea" it dates
     the saying: an event that fell on an earlier Tuesday only shares the weekday by chance.
     """
-    if event == (0, 0):
-        return True
     low, high = sorted((weekday, event))
     between = sentence[low[1] : high[0]]
     return len(between) <= MAX_WEEKDAY_EVENT_GAP and not REPORT_VERB_RE.search(between)
+
+
+def _time_words_date_event(sentence: str, words: tuple[int, int], event: tuple[int, int]) -> bool:
+    """Whether time words ("last year") are said of the event named, not of another clause ("Putin,
+    who earlier this year pulled out of the initiative": the year is of the pulling out)."""
+    low, high = sorted((words, event))
+    between = sentence[low[1] : high[0]]
+    return len(between) <= MAX_TIME_EVENT_GAP and not CLAUSE_TURN_RE.search(between)
 
 
 def week_after(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
@@ -487,12 +504,14 @@ def date_from_content(
         basis = "; ".join(notes) if earliest else f"retrieved {ctx.as_of}, published within the year before"
         if len(days) == 1:
             return exact(days[0], "dateline", f"dateline '{raw}'; year from: {basis}")
-        if 1 < len(days) <= MAX_DATELINE_YEARS:
-            # The evidence leaves several years open: say so rather than pick one. The first is the
-            # likeliest (news is about recent events), but the claim covers them all.
-            listed = " or ".join(str(d) for d in days)
+        if 1 < len(days) <= MAX_DATELINE_YEARS or (days and ctx.as_of):
+            # The evidence leaves several years open: say so rather than pick one. The likeliest is
+            # the last before a known retrieval date (a copy is read soon after it is written), else
+            # the first after the evidence (news is about recent events); the claim covers them all.
+            listed = " or ".join(str(d) for d in days[-MAX_DATELINE_YEARS:])
+            best = days[-1] if ctx.as_of else days[0]
             return interval_claim(
-                days[0], days[-1], "dateline", f"dateline '{raw}' without a year: {listed}; bounds from: {basis}", best=days[0]
+                days[0], days[-1], "dateline", f"dateline '{raw}' without a year: {listed}; bounds from: {basis}", best=best
             )
     if not notes or earliest is None or latest is None:
         return DateClaim(

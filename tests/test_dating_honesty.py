@@ -191,3 +191,27 @@ def test_an_event_of_last_year_puts_the_article_in_the_year_after(reference):
     claim = claim_for(text, reference)
     assert (claim.earliest, claim.latest) == (D(2026, 1, 1), D(2026, 11, 24))
     assert claim.value > D(2026, 1, 31)  # a year's first days are no likelier than its others
+
+
+def test_time_words_of_another_clause_do_not_date_the_event(reference):
+    text = (
+        "Leaders discuss grain\n\n"
+        "The grain deal was high on the agenda when Erdogan met Putin, who earlier this year walked away "
+        "from the arrangement for Ukrainian exports."
+    )
+    claim = claim_for(text, reference)
+    assert claim.latest is None or claim.latest > D(2022, 12, 31)
+
+
+def test_an_event_coming_today_allows_a_copy_dated_the_day_after(reference):
+    text = "Leaders head north\n\nTrump and Putin will meet on Friday at the Alaska summit, aides said."
+    claim = claim_for(text, reference)
+    assert claim.latest == D(2025, 8, 16)
+
+
+def test_a_dateline_without_a_year_read_soon_after_retrieval_is_the_latest_fit(reference):
+    from pipeline.dating import DatingContext
+
+    text = "Kyiv repeats offer\n\nKYIV, April 22 (Reuters) - President Volodymyr Zelensky said Ukraine was ready to talk."
+    claim = date_article(article_from_text(text), DatingContext(reference, D(2025, 6, 14), D(2025, 6, 14)))
+    assert claim.value == D(2025, 4, 22) and claim.earliest < D(2025, 1, 1)
