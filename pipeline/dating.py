@@ -421,8 +421,8 @@ def _weekday_dates_event(sentence: str, weekday: tuple[int, int], event: tuple[i
 
 
 def _time_words_date_event(sentence: str, words: tuple[int, int], event: tuple[int, int]) -> bool:
-    """Whether time words ("last year") are said of the event named, not of another clause ("Putin,
-    who earlier this year pulled out of the initiative": the year is of the pulling out)."""
+    """Whether time words ("last year") are said of the event named, not of another clause (in "the
+    deal came up when they met the leader, who this year quit the corridor", the year is of the quitting)."""
     low, high = sorted((words, event))
     between = sentence[low[1] : high[0]]
     return len(between) <= MAX_TIME_EVENT_GAP and not CLAUSE_TURN_RE.search(between)
