@@ -76,8 +76,9 @@ WEEKDAY_DATE_MARGIN = dt.timedelta(days=31)  # a weekday written with its date: 
 FIRST_YEAR = 2000
 
 
-def _years(days: float) -> dt.timedelta:
-    return dt.timedelta(days=round(days * YEAR_DAYS))
+def _years(years: float) -> dt.timedelta:
+    """A span of (fractional) years."""
+    return dt.timedelta(days=round(years * YEAR_DAYS))
 
 
 def _age_bounds(qualifier: str | None, years: int) -> tuple[float, float]:

@@ -30,14 +30,17 @@ class Constraint:
     cited_day: dt.date | None = None  # the day of the event or date this evidence cites: news follows it soon
 
 
+def _hull(spans: list[Span] | tuple[Span, ...]) -> Span:
+    """The smallest span holding all of ``spans`` (an open end stays open)."""
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
+    return (None if None in starts else min(starts)), (None if None in ends else max(ends))
+
+
 def alternatives(spans: list[Span], evidence: str) -> Constraint:
     """A constraint satisfied by any one of ``spans`` (a single span is a plain constraint)."""
     unique = tuple(dict.fromkeys(spans))
-    starts = [s for s, _ in unique]
-    ends = [e for _, e in unique]
-    earliest = None if None in starts else min(starts)
-    latest = None if None in ends else max(ends)
-    return Constraint(earliest, latest, evidence, unique if len(unique) > 1 else ())
+    return Constraint(*_hull(unique), evidence, unique if len(unique) > 1 else ())
 
 
 def _intersect(a: Span, b: Span) -> Span | None:
@@ -49,16 +52,17 @@ def _intersect(a: Span, b: Span) -> Span | None:
     return low, high
 
 
+def _left_open(current: Span, options: tuple[Span, ...]) -> list[Span]:
+    """The parts of the options that the current interval still allows."""
+    return [s for o in options if (s := _intersect(current, o)) is not None]
+
+
 def narrow(current: Span, c: Constraint) -> Span | None:
     """The current interval cut by one constraint: by the hull of the options it leaves open."""
     if not c.options:
         return _intersect(current, (c.earliest, c.latest))
-    left = [s for o in c.options if (s := _intersect(current, o)) is not None]
-    if not left:
-        return None
-    starts = [s for s, _ in left]
-    ends = [e for _, e in left]
-    return (None if None in starts else min(starts)), (None if None in ends else max(ends))
+    left = _left_open(current, c.options)
+    return _hull(left) if left else None
 
 
 def combine(constraints: list[Constraint]) -> tuple[dt.date | None, dt.date | None, list[str]]:
@@ -101,7 +105,7 @@ def open_options(constraints: list[Constraint], earliest: dt.date | None, latest
     for c in constraints:
         if not c.options:
             continue
-        left = [s for o in c.options if (s := _intersect((earliest, latest), o)) is not None]
+        left = _left_open((earliest, latest), c.options)
         if left and (not best or len(left) < len(best)):
             best = left
     return best

@@ -42,9 +42,8 @@ SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
 DURATION_DAYS = {"day": (1, 1), "week": (6, 9), "month": (24, 37), "year": (330, 400)}  # what "a month" can mean
 NO_UPPER_BOUND = dt.date(2100, 12, 31)  # years a weekday-and-date may fall in when nothing bounds the article
 MAX_DATELINE_YEARS = 3  # a dateline day that fits more years than this says nothing about the year
-TITLE_GAP_RE = re.compile(
-    r"\s*[,:]?\s*"
-)  # "head of the delegation, X" is a title; "head of the delegation to those talks, X" a description
+# "head of the delegation, X" is a title; "head of the delegation to those talks, X" a description
+TITLE_GAP_RE = re.compile(r"\s*[,:]?\s*")
 MIN_ROLE_MENTION_GAP = 60  # characters between a role title and the name it qualifies
 
 
@@ -274,10 +273,10 @@ QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
 PAST_EXPECTATION_RE = re.compile(r"\b(?:was|were|had been)\s+(?:set|due|scheduled|expected|supposed|planned)\b")
 MAX_WEEKDAY_EVENT_GAP = 60  # characters between a weekday and the event it dates, after the lead
 SPECIFIC_TITLE_WORDS = 4  # an event named in a headline with this many words is the news itself
-LEAD_SENTENCES = 3
+LEAD_SENTENCES = 3  # the title and the first sentences: their weekday is the day of the news
 MAX_TIME_EVENT_GAP = 80  # characters between "last year" and the event it dates
 CLAUSE_TURN_RE = re.compile(r"[;:]|,\s*(?:who|which|whose|where|when|while)\b")
-TIME_ZONE_SLACK = dt.timedelta(days=1)  # the title and the first sentences: their weekday is the day of the news
+TIME_ZONE_SLACK = dt.timedelta(days=1)  # a syndicated copy in another time zone carries the next day's date
 
 TEMPORAL_CUE_RE = re.compile(
     r"\b(yesterday|last (?:week|month)|ago|(?:has|had|have) (?:already )?been|since|after|into|"
@@ -348,7 +347,7 @@ def carried_cue(previous: str, sentence: str, people: tuple[Actor, ...]) -> str 
 
 
 def _event_sentence_constraints(
-    sentence: str, lower: str, event: Event, phrase: str, span: tuple[int, int] = (0, 0), in_lead: bool = True
+    sentence: str, lower: str, event: Event, phrase: str, span: tuple[int, int], in_lead: bool
 ) -> list[Constraint]:
     """Constraints from one sentence that names one event (at ``span`` in the sentence).
 
@@ -408,6 +407,14 @@ def _event_sentence_constraints(
     return []
 
 
+def _said_of_event(sentence: str, words: tuple[int, int], event: tuple[int, int], max_gap: int, breaks: re.Pattern) -> bool:
+    """Whether time words in a sentence are said of the event named there: near its name, with
+    nothing between them that turns to something else (``breaks``)."""
+    low, high = sorted((words, event))
+    between = sentence[low[1] : high[0]]
+    return len(between) <= max_gap and not breaks.search(between)
+
+
 def _weekday_dates_event(sentence: str, weekday: tuple[int, int], event: tuple[int, int]) -> bool:
     """Whether a weekday in a sentence is when the named event happened, not when someone spoke of it.
 
@@ -415,17 +422,13 @@ def _weekday_dates_event(sentence: str, weekday: tuple[int, int], event: tuple[i
     "On Tuesday Trump told reporters he would look at Moscow's list of conditions for a truce at sea" it dates
     the saying: an event that fell on an earlier Tuesday only shares the weekday by chance.
     """
-    low, high = sorted((weekday, event))
-    between = sentence[low[1] : high[0]]
-    return len(between) <= MAX_WEEKDAY_EVENT_GAP and not REPORT_VERB_RE.search(between)
+    return _said_of_event(sentence, weekday, event, MAX_WEEKDAY_EVENT_GAP, REPORT_VERB_RE)
 
 
 def _time_words_date_event(sentence: str, words: tuple[int, int], event: tuple[int, int]) -> bool:
     """Whether time words ("last year") are said of the event named, not of another clause (in "the
     deal came up when they met the leader, who this year quit the corridor", the year is of the quitting)."""
-    low, high = sorted((words, event))
-    between = sentence[low[1] : high[0]]
-    return len(between) <= MAX_TIME_EVENT_GAP and not CLAUSE_TURN_RE.search(between)
+    return _said_of_event(sentence, words, event, MAX_TIME_EVENT_GAP, CLAUSE_TURN_RE)
 
 
 def week_after(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
@@ -470,9 +473,9 @@ def date_from_content(
 ) -> DateClaim:
     """Intersect content constraints (roles, events, weekday, a dateline without its year)."""
     text = article.title + "\n\n" + article.text
-    sentences = (
-        _title_with_lead(split_sentences_simple(text), ctx.reference.events) if article.title else split_sentences_simple(text)
-    )
+    sentences = split_sentences_simple(text)
+    if article.title:
+        sentences = _title_with_lead(sentences, ctx.reference.events)
     people = tuple(a for a in ctx.reference.actors if a.kind == "person")
     constraints = tenure_constraints(text, ctx.reference.actors) + event_constraints(sentences, ctx.reference.events, people)
     constraints += explicit_date_constraints(sentences) + war_age_constraints(sentences)

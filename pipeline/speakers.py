@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from pipeline.reference import Actor
+from pipeline.reference import Actor, Role
 from pipeline.report_verbs import REPORT_VERBS
 
 # Titles that introduce a person's name ("Foreign Minister Andrii Sybiha").
@@ -191,14 +191,21 @@ class SpeakerIndex:
         2022 is Kuleba; with no date, Kuleba and Sybiha both fit and nobody is named)."""
         found = {
             actor.name: actor
-            for actor in self.actors.values()
-            if actor.kind == "person" and actor.side == side
-            for role in actor.roles
-            if bare_title(role.title) == title
-            and (earliest is None or role.end is None or role.end >= earliest)
+            for actor, role in self._posts.get((title, side), ())
+            if (earliest is None or role.end is None or role.end >= earliest)
             and (latest is None or role.start is None or role.start <= latest)
         }
         return next(iter(found.values())) if len(found) == 1 else None
+
+    @cached_property
+    def _posts(self) -> dict[tuple[str, str], list[tuple[Actor, Role]]]:
+        """Who held each post, keyed by the bare title and the side, built once per index."""
+        posts: dict[tuple[str, str], list[tuple[Actor, Role]]] = {}
+        for actor in self.actors.values():
+            if actor.kind == "person":
+                for role in actor.roles:
+                    posts.setdefault((bare_title(role.title), actor.side), []).append((actor, role))
+        return posts
 
     @cached_property
     def role_titles(self) -> dict[str, tuple[str, ...]]:
@@ -282,10 +289,20 @@ class SpeakerIndex:
 
     def government_of_side(self, side: str) -> Mention | None:
         """The one government the reference has on a side ("russia" -> Russian government), if any."""
-        found = [a for a in self.actors.values() if a.kind == "institution" and a.side == side and a.name.endswith(" government")]
-        if len(found) != 1:
-            return None
-        return Mention(0, 0, found[0].name, found[0].name, side, "institution")
+        return self._governments.get(side)
+
+    @cached_property
+    def _governments(self) -> dict[str, Mention]:
+        """Each side's government, where the reference has exactly one."""
+        by_side: dict[str, list[Actor]] = {}
+        for actor in self.actors.values():
+            if actor.kind == "institution" and actor.name.endswith(" government"):
+                by_side.setdefault(actor.side, []).append(actor)
+        return {
+            side: Mention(0, 0, found[0].name, found[0].name, side, "institution")
+            for side, found in by_side.items()
+            if len(found) == 1
+        }
 
     def government_of(self, country: str) -> Actor | None:
         """The reference's government actor for a country ("Ukraine" -> "Ukrainian government"), if any."""

@@ -25,6 +25,7 @@ from pipeline.speakers import (
     Mention,
     SpeakerIndex,
     adjectival,
+    bare_title,
     nationality_side,
     side_from_title,
 )
@@ -445,7 +446,7 @@ def _holder_of(descriptor: str, state: AttributionState) -> Mention | None:
     side = nationality_side(descriptor)
     if side is None:
         return None
-    title = " ".join(w for w in descriptor.split() if not nationality_side(w)).lower()
+    title = bare_title(descriptor)
     for fit in LEADER_TITLES if title == "leader" else (title,):
         if hit := state.title_holder(fit, side):
             return hit
