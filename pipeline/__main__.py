@@ -173,11 +173,12 @@ def run_eval_labelled(reference, paths: list[Path], show_errors: int) -> int:
         return 2
     mistakes: list = []
     try:
+        # dating first: it needs no model, so a bad "published" value is reported at once
+        dating, dated = evaluate.evaluate_labelled_dating(reference, paths, dt.date.today())
         figures = evaluate.evaluate_heldout(reference, MiniLMEmbedder(), paths, mistakes)
     except (KeyError, TypeError, ValueError, yaml.YAMLError) as exc:
         print(f"error: a labelled file is not in the held-out format: {exc!r}", file=sys.stderr)
         return 2
-    dating, dated = evaluate.evaluate_labelled_dating(reference, paths, dt.date.today())
     if dating:
         figures["dating"] = dating
         mistakes.extend(

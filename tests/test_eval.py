@@ -121,3 +121,10 @@ def test_labelled_dating_scores_articles_that_give_their_true_day(tmp_path, refe
     assert summary["cases"] == 1 and [r.case_id for r in results] == ["tiny"]
     assert summary["confidently_wrong"] == 0
     assert results[0].claim.earliest <= dt.date(2025, 5, 2) <= results[0].claim.latest
+
+
+def test_eval_labelled_rejects_a_publication_day_that_is_not_a_date(tmp_path, capsys):
+    bad = tmp_path / "bad_day.yaml"
+    bad.write_text(LABELLED_CASE.replace("  - id: tiny\n", "  - id: tiny\n    published: soon\n"), encoding="utf-8")
+    assert main(["eval", "--labelled", str(bad)]) == 2
+    assert "not in the held-out format" in capsys.readouterr().err
