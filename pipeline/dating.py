@@ -153,13 +153,15 @@ def date_from_stamp_lines(article: Article) -> DateClaim | None:
 
 
 def find_dateline(article: Article) -> tuple[int | None, int, int, str] | None:
-    """(year or None, month, day, matched text) of a dateline or timestamp near the top."""
-    top = "\n".join(article.header_lines) + "\n" + article.text[:LEAD_CHARS]
+    """(year or None, month, day, matched text) of a dateline or timestamp near the top. A short
+    first paragraph that opens with the dateline ("KYIV, March 3 (Reuters) - Talks stalled.") is
+    taken for the title at ingest, so the title is read too."""
+    top = "\n".join(article.header_lines) + "\n" + article.title + "\n" + article.text[:LEAD_CHARS]
     for m in TIMESTAMP_RE.finditer(top):
         if m["day"]:
             return int(m["year"]), dp.month_number(m["month"]), int(m["day"]), m.group(0)
         return int(m["year2"]), dp.month_number(m["month2"]), int(m["day2"]), m.group(0)
-    for line in [article.text[:LEAD_CHARS], *article.header_lines]:
+    for line in [article.text[:LEAD_CHARS], article.title, *article.header_lines]:
         if m := DATELINE_RE.match(line) or DATELINE_DAY_FIRST_RE.match(line):
             return (int(m["year"]) if m["year"] else None), dp.month_number(m["month"]), int(m["day"]), m.group(0).strip()
     return None

@@ -309,7 +309,11 @@ def choose_speaker(
             desc = None  # "an aide to the Russian president said": the aide spoke, unnamed
         if desc and desc.end() >= len(head[-60:].rstrip()) - 20:
             described = f"{desc['country'] or ''} {desc['desc']}".strip()
-            if hit := _remembered(described, state) or _person_fitting(described, state):
+            if (
+                hit := _still_in_view(described, before, state)
+                or _remembered(described, state)
+                or _person_fitting(described, state)
+            ):
                 return hit, f"descriptor '{desc.group(0)}'"
             if hit := _holder_of(described, state):
                 return hit, f"descriptor '{desc.group(0)}' (who held that title then)"
@@ -425,18 +429,36 @@ def _person_fitting(descriptor: str, state: AttributionState) -> Mention | None:
     """ "The Russian leader", "Ukraine's president", "the president": the last person the article
     named whose role fits (written before the name, or held in the reference), of the nationality
     the descriptor gives; with a nationality, a person whose role is unknown fits too."""
-    side = nationality_side(descriptor)
-    noun = descriptor.split()[-1].lower()
-    fits = LEADER_TITLES if noun == "leader" else (noun,)
     last = state.last_speaker
     candidates = ([last] if last is not None and last.kind == "person" else []) + list(reversed(state.people))
-    for person in candidates:  # the last speaker first: '"...," the president said' goes on with him
-        if side is not None and person.side != side:
-            continue
-        titles = (person.role.lower(),) if person.role else state.role_titles.get(person.name, ())
-        if any(fit in title for title in titles for fit in fits) or (side is not None and not titles):
-            return person
-    return None
+    # the last speaker first: '"...," the president said' goes on with him
+    return next((person for person in candidates if _fits(person, descriptor, state)), None)
+
+
+def _fits(person: Mention, descriptor: str, state: AttributionState) -> bool:
+    """Whether a person can be "the president", "the Russian leader": a role that holds the noun,
+    of the nationality the descriptor gives (with a nationality, an unknown role fits too)."""
+    side = nationality_side(descriptor)
+    if side is not None and person.side != side:
+        return False
+    noun = descriptor.split()[-1].lower()
+    titles = (person.role.lower(),) if person.role else state.role_titles.get(person.name, ())
+    return any(fit in title for title in titles for fit in (LEADER_TITLES if noun == "leader" else (noun,))) or (
+        side is not None and not titles
+    )
+
+
+def _still_in_view(descriptor: str, before: list[Mention], state: AttributionState) -> Mention | None:
+    """A bare title ("the president told reporters") is whoever the text is about right now: a person
+    named earlier in the sentence ("While Trump had pushed ..., the president said"), else the last
+    speaker, when the title fits them; only then someone introduced with that title further back."""
+    if len(descriptor.split()) != 1:
+        return None
+    last = state.last_speaker
+    candidates = [m for m in reversed(before) if m.kind == "person"] + (
+        [last] if last is not None and last.kind == "person" else []
+    )
+    return next((person for person in candidates if _fits(person, descriptor, state)), None)
 
 
 def _holder_of(descriptor: str, state: AttributionState) -> Mention | None:

@@ -215,3 +215,11 @@ def test_a_dateline_without_a_year_read_soon_after_retrieval_is_the_latest_fit(r
     text = "Kyiv repeats offer\n\nKYIV, April 22 (Reuters) - President Volodymyr Zelensky said Ukraine was ready to talk."
     claim = date_article(article_from_text(text), DatingContext(reference, D(2025, 6, 14), D(2025, 6, 14)))
     assert claim.value == D(2025, 4, 22) and claim.earliest < D(2025, 1, 1)
+
+
+def test_a_dateline_taken_for_the_title_still_dates_the_article(reference):
+    """A text whose first short paragraph opens with its dateline: ingest makes that line the
+    title, and the dateline in it is still read."""
+    text = "ODESA, July 9, 2024 (Reuters) - Grain ships sailed again.\n\nThe port authority said six ships had left on Tuesday.\n"
+    claim = claim_for(text, reference)
+    assert (claim.method, claim.earliest, claim.latest) == ("dateline", dt.date(2024, 7, 9), dt.date(2024, 7, 9))

@@ -685,3 +685,17 @@ def test_a_sentence_with_two_frames_is_two_statements(index):
 def test_a_second_frame_inside_a_quote_is_not_split(index):
     text = '"We will keep talking, and Podolyak said the same to me yesterday," Peskov told reporters.'
     assert len(statements_of(text, index)) == 1
+
+
+def test_a_bare_title_is_whoever_the_text_is_about_now(index):
+    """ "the president said" goes on with the president just speaking, or one named earlier in the
+    same sentence, not with a president introduced paragraphs before."""
+    text = (
+        "French President Emmanuel Macron said Europe would help pay for the monitors.\n\n"
+        "Donald Trump said on Monday the United States would take part in guarantees. "
+        "“They will be very well looked after,” the president said later in the day.\n\n"
+        "Ukrainian President Volodymyr Zelensky said the talks had gone well.\n\n"
+        "Although Trump had wanted a deal within a week, the president told reporters there was no deadline."
+    )
+    assert speaker_of(text, "very well looked after", index) == "Donald Trump"
+    assert speaker_of(text, "there was no deadline", index) == "Donald Trump"
