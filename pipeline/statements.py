@@ -81,8 +81,11 @@ IT_SUBJECT_RE = re.compile(r"(?:^|[.;,]\s*|\band\s+)[Ii]t(?:\s+(?:also|later|the
 ADJACENT_SUBJECT_RE = re.compile(r"\s*(?:has|have|had|also|later|then|again|,)?\s*")
 APPOSITIVE_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([A-Za-z][\w' .-]{2,50}?),")
 CONTEXT_ONLY_RE = re.compile(r"^\s*(asked|when asked)\b", re.IGNORECASE)
-# "Bessent, who took part in talks with Witkoff, said": the subject is before the relative clause
-RELATIVE_ASIDE_RE = re.compile(r"\s*,\s+(?:who|which|whose|where)\b[^;\"“”]{2,160},\s*(?:has|have|had|also|later|then|again)?\s*")
+# "Bessent, who took part in talks with Witkoff, said", "Starmer who, after hosting Zelensky, warned":
+# the subject is before the relative clause
+RELATIVE_ASIDE_RE = re.compile(
+    r"(?:\s*,\s+(?:who|which|whose|where)\b|\s+(?:who|which),)[^;\"“”]{2,160},\s*(?:has|have|had|also|later|then|again)?\s*"
+)
 # Any aside set off by commas between a subject and its verb ("Trump, after a call with Putin, said")
 ASIDE_RE = re.compile(r"\s*,\s+[^;\"“”]{2,160},\s*(?:has|have|had|also|later|then|again)?\s*")
 # "an aide to the Russian president", "the head of the state corporation Rosatom": a name after a
@@ -91,6 +94,9 @@ COMPLEMENT_BEFORE_RE = re.compile(
     r"\b(?:of|to|for|with|from|at|in|on|by|between|against|under|near|inside|within)\s+"
     r"(?:(?:the|a|an|its|his|her|their|[a-z][\w'’-]*|Russian|Ukrainian|American|U\.S\.|US|European|EU|British)\s+){0,4}$"
 )
+MAX_TITLE_WORDS = 4
+# "spokesman for UN Secretary-General Guterres": a body's initials are part of a title
+ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
 # "an adviser to President Zelensky": only titles stand between the preposition and a person complement
 # ("chief of staff Andriy Yermak" is a title before a name, not a complement)
 PERSON_COMPLEMENT_BEFORE_RE = re.compile(
@@ -292,7 +298,10 @@ def choose_speaker(
             return after[0], "according to"
     if verb:
         vstart, vend = verb.start(), verb.end()
-        after_verb = [m for m in local if 0 <= m.start - offset - vend <= 12]
+        # 'said Peskov', '"...," said Ukrainian negotiator Oleksandr Chalyi': only titles between
+        after_verb = [
+            m for m in local if 0 <= m.start - offset - vend <= 12 or _titles_only(outside[vend : max(vend, m.start - offset)])
+        ]
         before = [m for m in local if m.end - offset <= vstart]
         head = outside[:vstart]
         for earlier in reversed(before):  # "Kyiv, which has asked NATO for help, said": the name before the clause
@@ -380,11 +389,7 @@ def _adjacent_subject(
     words_before = outside[phrase_start : last.start - offset]
     if last.kind == "person":
         complement = PERSON_COMPLEMENT_BEFORE_RE.search(words_before)
-        titles_only = complement is not None and all(
-            TITLE_WORD_RE.fullmatch(w) or NATIONALITY_ADJECTIVE_RE.fullmatch(w)
-            for w in complement.group(0).split()[1:]
-            if w[:1].isupper()
-        )
+        titles_only = complement is not None and _title_words([w for w in complement.group(0).split()[1:] if w[:1].isupper()])
         complement = complement if titles_only else None  # "ambassador to NATO Julianne Smith": a title
     else:
         complement = COMPLEMENT_BEFORE_RE.search(words_before)
@@ -402,6 +407,23 @@ def _adjacent_subject(
             return Mention(0, 0, phrase, body, side, "institution"), "institution named with a complement"
         return _unnamed(phrase, side), "unnamed subject with a complement"
     return last, "subject"  # ", the Kremlin said": the name right before the verb
+
+
+def _title_words(words: list[str]) -> bool:
+    """Whether words can all stand in a title before a name ("Ukrainian chief negotiator", "UN
+    Secretary-General"). A body's initials only qualify a title word after them: in "ambassador to
+    NATO Julianne Smith", NATO is where she is ambassador, and she is the subject."""
+    return all(
+        all(TITLE_WORD_RE.fullmatch(part) for part in word.split("-"))
+        or NATIONALITY_ADJECTIVE_RE.fullmatch(word)
+        or (ACRONYM_RE.fullmatch(word) and i < len(words) - 1)
+        for i, word in enumerate(words)
+    )
+
+
+def _titles_only(words: str) -> bool:
+    """Whether a few words are only a title ("Ukrainian chief negotiator"), so a name after them is the subject."""
+    return 0 < len(words.split()) <= MAX_TITLE_WORDS and _title_words(words.split())
 
 
 def _unnamed(phrase: str, side: str) -> Mention:

@@ -699,3 +699,34 @@ def test_a_bare_title_is_whoever_the_text_is_about_now(index):
     )
     assert speaker_of(text, "very well looked after", index) == "Donald Trump"
     assert speaker_of(text, "there was no deadline", index) == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # a person in the apposition's complement, behind a body's initials, is not the speaker
+        (
+            "“All sides must let the ships through,” Stephane Dujarric, spokesman for UN Secretary-General "
+            "Antonio Guterres, said on Friday.",
+            "let the ships through",
+            "Stephane Dujarric",
+        ),
+        # but a body's initials right before the name are where the title is held
+        (
+            "Russia's Permanent Representative to the UN Vassily Nebenzia said the draft was fair.",
+            "the draft was fair",
+            "Vassily Nebenzia",
+        ),
+        # a name after the verb with only a title between is the speaker
+        ('"We will not sign it in this form," said Ukrainian chief negotiator Ivan Petrenko.', "in this form", "Ivan Petrenko"),
+        # "X who, <aside>, warned": the subject is before the relative pronoun
+        (
+            "The plan was praised by Polish Prime Minister Donald Tusk who, after meeting Zelensky in Warsaw, "
+            "warned that the guarantees had to be real.",
+            "guarantees had to be real",
+            "Donald Tusk",
+        ),
+    ],
+)
+def test_titles_and_asides_around_the_name(text, fragment, speaker, index):
+    assert speaker_of(text, fragment, index) == speaker
