@@ -21,7 +21,9 @@ REPORT_VERBS = (
     r"remarked|appealed|critici[sz]ed|condemned|disputed|reminded|lambasted|blasted|voiced|balked|"
     r"reported|posted|tweeted|conceded|assured|promised|alleged|contended|observed|complained|complains|lashed out|"
     r"pushed back|turned down|accuse|issued a statement|released a statement|read a statement|read out a statement|"
-    r"rule (?:it|that|this|them) out|ruled (?:it|that|this|them) out|rules (?:it|that|this|them) out"
+    r"rule (?:it|that|this|them) out|ruled (?:it|that|this|them) out|rules (?:it|that|this|them) out|"
+    r"decried|decries|reacted|reacts|traded accusations|trade accusations|raised the issue|voicing|"
+    r"(?:seemed|seems|moved|pivoted|went on|appeared|was quick|were quick) to (?:dismiss|criticize|criticise|reject|deny|accuse|warn|insist)"
 )
 REPORT_VERB_RE = re.compile(rf"\b(?:{REPORT_VERBS})\b")
 SPEECH_VERB_RE = re.compile(

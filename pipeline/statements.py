@@ -78,7 +78,12 @@ PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+$")
 NOUN_LIKE_VERBS = frozenset({"states", "notes", "claims", "calls", "demands"})
 PRONOUN_SUBJECT_RE = re.compile(r"\b(he|she|they)(?:\s+(?:also|later|then|again|still|further|\w+ly))?\s*$", re.IGNORECASE)
 IT_SUBJECT_RE = re.compile(r"(?:^|[.;,]\s*|\band\s+)[Ii]t(?:\s+(?:also|later|then|again|has|had|\w+ly))?\s*$")
-ADJACENT_SUBJECT_RE = re.compile(r"\s*(?:has|have|had|also|later|then|again|,)?\s*")
+# "Peskov said", "Kyiv has also said", "Russia and Ukraine on Wednesday traded accusations"
+ADJACENT_SUBJECT_RE = re.compile(
+    r"\s*(?:has|have|had|also|later|then|again|,)?\s*"
+    r"(?:(?:late |early |earlier |later )?on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?: (?:morning|afternoon|evening|night))?\s+)?"
+    r"(?:has|have|had|also|again)?\s*"
+)
 APPOSITIVE_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([A-Za-z][\w' .-]{2,50}?),")
 CONTEXT_ONLY_RE = re.compile(r"^\s*(asked|when asked)\b", re.IGNORECASE)
 # "Bessent, who took part in talks with Witkoff, said", "Starmer who, after hosting Zelensky, warned":
@@ -140,6 +145,7 @@ DELEGATION_RE = re.compile(
 )
 COMPOUND_AND_RE = re.compile(r",?\s+and\s+(?:the\s+)?")
 BOTH_BEFORE_RE = re.compile(r"\b[Bb]oth\s+(?:the\s+)?$")
+MUTUAL_VERB_RE = re.compile(r"trad(?:ed|e|es) accusations")  # "Russia and Ukraine traded accusations": of each other
 MUTUAL_AFTER_RE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:each other|one another)\b")
 MIN_QUOTE_WORDS = 3
 # "Putin's spokesman", "a Putin adviser": a name that modifies a role is not who spoke
@@ -308,7 +314,7 @@ def choose_speaker(
             if RELATIVE_ASIDE_RE.fullmatch(outside[earlier.end - offset : vstart]):
                 return earlier, "subject before a relative clause"
         if before and ADJACENT_SUBJECT_RE.fullmatch(outside[before[-1].end - offset : vstart]):
-            if compound := _compound_subject(outside, offset, before, vend):
+            if compound := _compound_subject(outside, offset, before, vstart, vend):
                 return compound
             return _adjacent_subject(outside, offset, before, vstart, state)
         if FRAMING_PRONOUN_RE.search(head) and (antecedent := state.last_person or state.last_speaker) is not None:
@@ -362,14 +368,15 @@ def choose_speaker(
     return None, "none"
 
 
-def _compound_subject(outside: str, offset: int, before: list[Mention], vend: int) -> tuple[Mention, str] | None:
+def _compound_subject(outside: str, offset: int, before: list[Mention], vstart: int, vend: int) -> tuple[Mention, str] | None:
     """ "Kyiv and Moscow accuse each other", "Both Russia and Ukraine reported": two speakers, so
     no one name (and a side only when they share it); "The United States and Ukraine accused
     Russia": a joint statement, led by the first named."""
     if len(before) < 2 or not COMPOUND_AND_RE.fullmatch(outside[before[-2].end - offset : before[-1].start - offset]):
         return None
     first, second = before[-2], before[-1]
-    if BOTH_BEFORE_RE.search(outside[: first.start - offset]) or MUTUAL_AFTER_RE.match(outside, vend):
+    mutual = MUTUAL_AFTER_RE.match(outside, vend) or MUTUAL_VERB_RE.fullmatch(outside[vstart:vend])
+    if BOTH_BEFORE_RE.search(outside[: first.start - offset]) or mutual:
         side = first.side if first.side == second.side else "unknown"
         return _unnamed(f"{first.raw} and {second.raw}", side), "two speakers"
     return first, "first of a compound subject"

@@ -730,3 +730,18 @@ def test_a_bare_title_is_whoever_the_text_is_about_now(index):
 )
 def test_titles_and_asides_around_the_name(text, fragment, speaker, index):
     assert speaker_of(text, fragment, index) == speaker
+
+
+def test_mutual_accusations_and_a_day_before_the_verb(index):
+    """ "Russia and Ukraine on Wednesday traded accusations" is two speakers, no one name; "The
+    Kremlin on Monday night said" is the Kremlin; "decried" and "seemed to dismiss" report a position."""
+    text = (
+        "Russia and Ukraine on Wednesday traded accusations of striking power plants. "
+        "The Kremlin on Monday night said the delegation would stay home. "
+        "Dmitry Medvedev decried the talks as a betrayal. "
+        "Trump seemed to dismiss the need for a truce before a summit."
+    )
+    assert speaker_of(text, "traded accusations", index) is None
+    assert speaker_of(text, "would stay home", index) == "Kremlin"
+    found = {s.text for s in extract_statements(Article("a", "a.txt", "", None, None, text), index)}
+    assert any("decried" in t for t in found) and any("seemed to dismiss" in t for t in found)
