@@ -81,3 +81,17 @@ def test_the_same_words_are_opposite_positions_on_territory_for_each_side(real_e
     vectors = real_embedder.embed([text, text])
     labels, _ = model.predict(vectors, [text, text], ["russia", "ukraine"], ["territorial_demands"] * 2)
     assert labels == ["supports", "opposes"]
+
+
+def test_training_weights_move_our_mix_half_way_to_the_news_mix():
+    """Our labels hold many conditionals; weighted, each stance counts as the blend of an equal
+    share and its share in real news, whatever the mix of the labels."""
+    from pipeline import stance_model
+
+    labels = ["supports"] * 50 + ["neutral"] * 20 + ["opposes"] * 10 + ["conditional"] * 20
+    weights = stance_model.class_weights(labels)
+    weighted = {c: weights[c] * labels.count(c) / len(labels) for c in weights}
+    for stance, share in stance_model.NEWS_STANCE_MIX.items():
+        expected = 0.25 ** (1 - stance_model.NEWS_MIX_BLEND) * share**stance_model.NEWS_MIX_BLEND
+        assert abs(weighted[stance] - expected) < 1e-9
+    assert weights["conditional"] < weights["neutral"]
