@@ -272,6 +272,12 @@ def split_sentences_simple(text: str) -> list[str]:
 
 QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
 # "on the eve of the meeting that was due to open": an expectation in the past, not a future event
+NOT_HELD_BEFORE_RE = re.compile(
+    r"\b(?:prepar\w*|plann\w*|plans? for|to hold|to stage|to organi[sz]e|goal of|idea of|push for)\b[^.;]*$"
+)
+NOT_HELD_RE = re.compile(
+    r"\b(?:postponed|put off|put on hold|called off|cancell?ed|shelved|suspended until|delayed until|yet to take place)\b"
+)
 PAST_EXPECTATION_RE = re.compile(r"\b(?:was|were|had been)\s+(?:set|due|scheduled|expected|supposed|planned)\b")
 MAX_WEEKDAY_EVENT_GAP = 60  # characters between a weekday and the event it dates, after the lead
 SPECIFIC_TITLE_WORDS = 4  # an event named in a headline with this many words is the news itself
@@ -404,9 +410,16 @@ def _event_sentence_constraints(
                     f"{name}, '{m.group(0).strip()}' before",
                 )
             ]
-    if dp.PAST_CUE_RE.search(lower) and not dp.FUTURE_CUE_RE.search(lower):
+    if dp.PAST_CUE_RE.search(lower) and not dp.FUTURE_CUE_RE.search(lower) and not _not_held_yet(lower, span):
         return [Constraint(event.date, None, f"refers to {name} in the past")]
     return []
+
+
+def _not_held_yet(lower: str, event: tuple[int, int]) -> bool:
+    """ "experts who prepared the referendums", "impossible to hold the talks", "the summit was
+    postponed": the event is planned, put off or called off, so a past tense says nothing about
+    whether it has happened."""
+    return bool(NOT_HELD_BEFORE_RE.search(lower[max(0, event[0] - 40) : event[0]]) or NOT_HELD_RE.search(lower))
 
 
 def _said_of_event(sentence: str, words: tuple[int, int], event: tuple[int, int], max_gap: int, breaks: re.Pattern) -> bool:

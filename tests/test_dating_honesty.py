@@ -223,3 +223,14 @@ def test_a_dateline_taken_for_the_title_still_dates_the_article(reference):
     text = "ODESA, July 9, 2024 (Reuters) - Grain ships sailed again.\n\nThe port authority said six ships had left on Tuesday.\n"
     claim = claim_for(text, reference)
     assert (claim.method, claim.earliest, claim.latest) == ("dateline", dt.date(2024, 7, 9), dt.date(2024, 7, 9))
+
+
+def test_an_event_prepared_or_put_off_is_not_one_that_happened(reference):
+    """ "Officials who prepared the sham referendums" and "the summit was postponed" are written in
+    the past tense about an event that had not taken place; neither bounds the article from below."""
+    for text in (
+        "Kremlin rethinks its plans\n\nThe officials who prepared the sham referendums were told their work was on hold.",
+        "Kremlin rethinks its plans\n\nThe sham referendums were postponed again, officials said.",
+    ):
+        claim = claim_for(text, reference)
+        assert claim.earliest is None or claim.earliest < D(2022, 9, 23), claim.evidence
