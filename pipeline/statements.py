@@ -61,7 +61,10 @@ UNNAMED_SUBJECT = (
     r"(?:\s+(?:familiar with [\w ]+?|close to [\w ]+?|who [\w ]+?|speaking on condition of anonymity|"
     r"(?:of|for|to|at|in|with|on)\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+))?"
 )
-UNNAMED_SUBJECT_RE = re.compile(UNNAMED_SUBJECT + r"\s*,?\s*$", re.IGNORECASE)  # right before the verb
+# right before the verb, or an adverb away ("the ministry later said")
+TRAILING_ADVERBS = r"(?:\s+(?:later|also|then|again|earlier|has|have|had))*"
+UNNAMED_SUBJECT_RE = re.compile(UNNAMED_SUBJECT + TRAILING_ADVERBS + r"\s*,?\s*$", re.IGNORECASE)
+TRAILING_ADVERBS_RE = re.compile(TRAILING_ADVERBS + "$", re.IGNORECASE)
 UNNAMED_AFTER_ACCORDING_RE = re.compile(UNNAMED_SUBJECT, re.IGNORECASE)
 NAMED_BODY_RE = re.compile(
     r"(?:(?!The\b|An?\b)[A-Z][\w'’.-]*\s+){1,4}(?:Ministry|Office|Department|Council|Committee|Agency|Service)\b"
@@ -101,7 +104,7 @@ COMPLEMENT_BEFORE_RE = re.compile(
 )
 MAX_TITLE_WORDS = 4
 # "spokesman for UN Secretary-General Guterres": a body's initials are part of a title
-ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+ACRONYM_RE = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,4}")
 # "an adviser to President Zelensky": only titles stand between the preposition and a person complement
 # ("chief of staff Andriy Yermak" is a title before a name, not a complement)
 PERSON_COMPLEMENT_BEFORE_RE = re.compile(
@@ -111,6 +114,10 @@ NATIONALITY_ADJECTIVE_RE = re.compile(
     r"Russian|Ukrainian|American|U\.S\.|US|British|French|German|Polish|Turkish|Chinese|European|Belarusian|Hungarian|Italian"
 )
 # "a spokesperson for the Chinese Foreign Ministry said": the institution speaks through its spokesperson
+# "a source from", "sources close to", "people familiar with": what follows is where the source sits
+SOURCE_IN_RE = re.compile(
+    r"\b(?:sources?|insiders?|people|persons?)\s+(?:from|in|at|close to|within|inside|near|familiar with)\s+", re.IGNORECASE
+)
 SPEAKS_FOR_RE = re.compile(
     r"\b(?:spokes(?:man|woman|person)|statement|press (?:service|office)|representative)\s+(?:for|of|from|by|at)\s+"
     r"(?:the\s+)?(?:[\w'’.-]+\s+){0,3}$",
@@ -554,12 +561,19 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
         subject = UNNAMED_AFTER_ACCORDING_RE.match(outside, according.end() + 1)
     if subject is None:
         return None
+    if verb is not None and (source := SOURCE_IN_RE.search(head, 0, subject.end())):
+        # "A source from Russia's Foreign Ministry told", "Sources close to the delegation said": unnamed
+        phrase = head[source.start() : subject.end()].strip(" ,")
+        side = nationality_side(phrase) or "unknown"
+        if body := NAMED_BODY_RE.search(phrase):  # the body is named all the same: "the ministry" later is it
+            state.institutions.append(Mention(0, 0, body.group(0), adjectival(body.group(0)), side, "institution"))
+        return Mention(0, 0, phrase, None, side, "unnamed")
     if named := DEFINITE_BODY_RE.search(subject.group(0)):  # "the (Defense) ministry": the last such ministry named
         words = f"{named['words']}{named['body']}".lower().split()
         same = [m for m in state.institutions if all(w in m.name.lower() or w in m.raw.lower() for w in words)]
         if same:
             return same[-1]
-    phrase = subject.group(0).strip(" ,")
+    phrase = TRAILING_ADVERBS_RE.sub("", subject.group(0).strip(" ,")).strip(" ,")
     side = nationality_side(phrase) or "unknown"
     if DELEGATION_RE.fullmatch(phrase):
         # "the Russian side said", "the American delegation said": the government speaks; "the

@@ -745,3 +745,18 @@ def test_mutual_accusations_and_a_day_before_the_verb(index):
     assert speaker_of(text, "would stay home", index) == "Kremlin"
     found = {s.text for s in extract_statements(Article("a", "a.txt", "", None, None, text), index)}
     assert any("decried" in t for t in found) and any("seemed to dismiss" in t for t in found)
+
+
+def test_a_source_inside_a_body_is_unnamed_but_the_body_is_remembered(index):
+    """ "A source from Russia's Foreign Ministry told" is an unnamed Russian source, not the ministry;
+    "the Foreign Ministry said" afterwards is that ministry."""
+    text = (
+        "A source from Russia's Foreign Ministry told a state news agency that the next round was off. "
+        "Sources close to the Ukrainian delegation said the text was still being drafted. "
+        "The Foreign Ministry later said the round had only been postponed."
+    )
+    found = statements_of(text, index)
+    assert [(s.speaker, s.side) for s in found[:2]] == [(None, "russia"), (None, "ukraine")]
+    assert found[2].speaker == "Russian Foreign Ministry"
+    text = "“The whole world wants this,” Stéphane Dujarric, spokesman for U.N. Secretary General António Guterres, said."
+    assert speaker_of(text, "whole world", index) == "Stephane Dujarric"
