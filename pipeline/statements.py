@@ -34,6 +34,8 @@ from pipeline.speakers import (
 CONDITION_CLAUSE_RE = re.compile(r"\b(?:once|if|unless|until|as soon as|provided)\s+[^,;]{0,60}$", re.IGNORECASE)
 ACCORDING_RE = re.compile(r"\baccording to\b", re.IGNORECASE)
 QUOTED_AS_RE = re.compile(r"\b(?:was|were|is) quoted\b.{0,40}?\bas saying\b", re.IGNORECASE)
+# "RIA Novosti cited Kremlin spokesman Dmitry Peskov as saying": the one cited speaks, not the agency
+CITED_AS_RE = re.compile(r"\b(?:cited|quoted|cites|quotes)\s+(?P<who>[^,;]{2,90}?)\s+as\s+(?:saying|telling)\b")
 CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][a-zA-Z'’-]{2,}\b")
 QUOTE_RE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|“[^”“]{3,}“")
 DESCRIPTOR_RE = re.compile(
@@ -130,6 +132,11 @@ RELATIVE_VERB_RE = re.compile(
     r",\s*(?:who|which)\s+(?:(?:has|have|had|also|repeatedly|since|long|\w+ly)\s+){0,3}$", re.IGNORECASE
 )
 # a clause opened by a relative pronoun, and a time or cause clause inside it, describes
+TIME_CLAUSE_RE = re.compile(
+    r"\s*(?:(?:just|only|shortly|soon|hours|days|weeks|minutes|moments|a day|a week|a few|two|three|even)\s+){0,3}"
+    r"(?:after|before|when|while|as|since|until|once)\b",
+    re.IGNORECASE,
+)
 SUBORDINATE_START_RE = re.compile(r"\s*(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|since|because|as)\b", re.IGNORECASE)
 BODY_MEMBERS_RE = re.compile(
@@ -175,6 +182,7 @@ class AttributionState:
     last_paragraph: int = -1
     descriptors: dict[str, Mention] = field(default_factory=dict)
     surnames: dict[str, Mention] = field(default_factory=dict)
+    first_names: dict[str, Mention] = field(default_factory=dict)  # for "Sir Keir", "Dame Karen"
     people: list[Mention] = field(default_factory=list)  # every person named so far, for "the Russian leader said"
     role_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lower-case titles each actor held
     # who held a title on a side when the article was written ("Ukraine's president"), if the reference knows
@@ -182,17 +190,24 @@ class AttributionState:
     government_of: Callable[[str], Mention | None] = lambda side: None  # a side's government, for "the Russian side"
 
 
+HONORIFIC_FIRST_NAME_RE = re.compile(r"\b(?:Sir|Dame)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
+
+
 def add_surname_mentions(text: str, offset: int, mentions: list[Mention], state: AttributionState) -> list[Mention]:
-    """Bare surnames of people named in full earlier in the article ("Peskov said")."""
+    """Bare surnames of people named in full earlier in the article ("Peskov said"), and the first
+    name after a British honorific ("Sir Keir Starmer ... Sir Keir said")."""
     for mention in mentions:
         if mention.kind == "person" and " " in mention.name:
             state.surnames.setdefault(mention.name.split()[-1], mention)
+            state.first_names.setdefault(mention.name.split()[0], mention)
     covered = [(m.start - offset, m.end - offset) for m in mentions]
     extra = []
-    for m in CAPITALISED_WORD_RE.finditer(text):
-        known = state.surnames.get(m.group(0))
+    found = [(m, state.surnames.get(m.group(0))) for m in CAPITALISED_WORD_RE.finditer(text)]
+    found += [(m, state.first_names.get(m.group(1))) for m in HONORIFIC_FIRST_NAME_RE.finditer(text)]
+    for m, known in found:
         if known is None or any(s <= m.start() < e for s, e in covered):
             continue
+        covered.append(m.span())
         extra.append(Mention(offset + m.start(), offset + m.end(), m.group(0), known.name, known.side, known.kind, known.role))
     return sorted(mentions + extra, key=lambda x: x.start)
 
@@ -260,6 +275,22 @@ def _in_subordinate_clause(outside: str, verb: re.Match) -> bool:
     )
 
 
+def _opening_person(outside: str, offset: int, local: list[Mention]) -> Mention | None:
+    """The person a sentence opens with, after nothing but a title ("Belarusian President Lukashenko met ...")."""
+    first = local[0] if local else None
+    if first is None or first.kind != "person":
+        return None
+    words = re.sub(r"^\W*(?:The|the)\s+", "", outside[: first.start - offset]).split()
+    return first if _title_words(words) else None
+
+
+def _in_time_clause(outside: str, verb: re.Match) -> bool:
+    """Whether a verb is in a clause of time or manner after the main one ("just hours after
+    Trump insisted", "as he praised")."""
+    clause_start = max((m.end() for m in CLAUSE_BOUNDARY_RE.finditer(outside, 0, verb.start())), default=0)
+    return bool(TIME_CLAUSE_RE.match(outside, clause_start))
+
+
 def reporting_verb(outside: str) -> re.Match | None:
     """The verb that reports the speech: a speech verb ("said", "told") wins over a verb of
     position ("supports"), which may belong to the reported content; verbs inside a
@@ -295,7 +326,20 @@ def choose_speaker(
         and not FRAMING_PRONOUN_RE.search(outside[: verb.start()])
     ):
         # "<what was said>, Governor Gladkov said": the frame closes the sentence, so the last such verb
-        verb = next((v for v in reversed(speech_verbs(outside)) if _name_right_before(v, outside, offset, local)), verb)
+        # (not one in a clause of time: "..., the EU's top diplomat said, hours after Trump insisted")
+        verb = next(
+            (
+                v
+                for v in reversed(speech_verbs(outside))
+                if _name_right_before(v, outside, offset, local) and not _in_time_clause(outside, v)
+            ),
+            verb,
+        )
+    if cited := CITED_AS_RE.search(outside):
+        inside = [m for m in local if cited.start("who") <= m.start - offset < cited.end("who")]
+        if inside:
+            return inside[-1], "cited as saying"
+        return _unnamed(cited["who"], nationality_side(cited["who"]) or "unknown"), "unnamed, cited as saying"
     if quoted := QUOTED_AS_RE.search(outside):
         before_quoted = [m for m in local if m.end - offset <= quoted.start()]
         if before_quoted:
@@ -344,6 +388,12 @@ def choose_speaker(
             if not [m for m in before if vstart - (m.end - offset) <= 20]:
                 # "The Russian leader said that Zelensky ...": someone unnamed, not Zelensky
                 return _unnamed(desc.group(0), nationality_side(desc.group(0)) or "unknown"), "unnamed descriptor"
+        if (
+            PRONOUN_SUBJECT_RE.search(head)
+            and _in_time_clause(outside, verb)
+            and (main := _opening_person(outside, offset, local))
+        ):
+            return main, "pronoun in a clause of time"  # "Lukashenko met envoy Coale, as he praised ...": Lukashenko
         # "Lavrov echoed Rubio's remarks and told": a possessor owns something, it does not speak
         before = [m for m in before if not POSSESSIVE_AFTER_RE.match(outside, m.end - offset)]
         persons = [
@@ -609,7 +659,12 @@ def is_statement_sentence(
     if len(sentence.text) > settings.MAX_STATEMENT_CHARS:
         return False
     according = ACCORDING_RE.search(outside)
-    if verb or (according and not media_source(outside[according.end() :])) or QUOTED_AS_RE.search(outside):
+    if (
+        verb
+        or (according and not media_source(outside[according.end() :]))
+        or QUOTED_AS_RE.search(outside)
+        or CITED_AS_RE.search(outside)
+    ):
         return True
     return bool(quotes) and state.last_speaker is not None and sentence.paragraph - state.last_paragraph <= 1
 

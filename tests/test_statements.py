@@ -760,3 +760,23 @@ def test_a_source_inside_a_body_is_unnamed_but_the_body_is_remembered(index):
     assert found[2].speaker == "Russian Foreign Ministry"
     text = "“The whole world wants this,” Stéphane Dujarric, spokesman for U.N. Secretary General António Guterres, said."
     assert speaker_of(text, "whole world", index) == "Stephane Dujarric"
+
+
+def test_honorifics_time_clauses_and_agencies_citing_someone(index):
+    """ "Sir Keir" is Keir Starmer; "the EU's top diplomat said, hours after Trump insisted" is not
+    Trump; "as he praised" after "Lukashenko met envoy Coale" is Lukashenko; an agency that "cited
+    Peskov as saying" reports Peskov."""
+    text = (
+        "Sir Keir Starmer hosted a call of the coalition on Saturday. "
+        "Afterwards Sir Keir said planners would meet in London on Thursday.\n\n"
+        "Moscow is not looking for peace, the EU's top diplomat said on Sunday, just hours after "
+        "President Donald Trump insisted that a truce was close.\n\n"
+        "Belarusian President Alexander Lukashenko met US envoy John Coale in Minsk, as he praised "
+        "the American mediation.\n\n"
+        '"The next round will be in Geneva," the state news agency RIA Novosti cited Kremlin spokesman '
+        "Dmitry Peskov as saying."
+    )
+    assert speaker_of(text, "planners would meet", index) == "Keir Starmer"
+    assert speaker_of(text, "not looking for peace", index) is None
+    assert speaker_of(text, "praised", index) == "Alexander Lukashenko"
+    assert speaker_of(text, "next round will be in Geneva", index) == "Dmitry Peskov"
