@@ -10,7 +10,7 @@ import re
 
 REPORT_VERBS = (
     r"said|says|say|told|tells|stated|states|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
-    r"claimed|claims|warned|warns|insisted|insists|rejected|rejects|accused|accuses|proposed|proposes|wrote|writes|"
+    r"claimed|claims|warned|warns|insisted|insists|rejected|rejects|accused|accuses|proposed|proposes|wrote|writes|write|"
     r"announced|announces|argued|argues|declared|declares|underlined|underlines|explained|explains|pointed out|"
     r"expressed|called for|calls for|urged|urges|demanded|demands|offered|ruled out|refused|refuses|denied|denies|"
     r"confirmed|confirms|revealed|mentioned|reiterated|dismissed|welcomed|welcomes|suggested|hoped|hopes|threatened|"

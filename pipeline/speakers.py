@@ -51,7 +51,8 @@ INSTITUTION_WORDS = frozenset(
     "Corporation Network News Times Post Journal Press Television Radio Channel Region Oblast Republic Federation "
     "State States Kingdom Command Guard Initiative Coalition Alliance Summit Talks Arabia Emirates Korea Africa "
     "Zealand Lanka America Sea Ocean Square Hill Pravda Gazeta Izvestia Kommersant Vedomosti Interfax Reuters "
-    "Bloomberg Xinhua Anadolu Ukrinform Suspilne Hromadske".split()
+    "Bloomberg Xinhua Anadolu Ukrinform Suspilne Hromadske Program Programme Bureau Authority Board Secretariat "
+    "Foundation Inspectorate".split()
 )
 TITLE_WORD_RE = re.compile(TITLE_WORDS, re.IGNORECASE)
 FIRST_NAME_BEFORE_RE = re.compile(r"(?<![\w'’.-])([A-Z][a-z'’-]+)\s+$")

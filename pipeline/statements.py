@@ -55,11 +55,11 @@ UNNAMED_SUBJECT = (
     r"(?:officials?|spokes(?:man|woman|person|people)|diplomats?|sources?|ministry|office|statement|aides?|"
     r"negotiators?|envoys?|representatives?|advis[eo]rs?|people familiar with [\w ]+?|head|chief|point man|"
     r"ambassador|commander|governor|minister|director|company|operator|regulator|military|army|authorities|"
-    r"delegation|side|(?:negotiating )?team)"
+    r"delegation|side|(?:negotiating )?team|agency)"
     # "US officials", "Senior Western diplomats", "European leaders", "Both sides": a group, with no article
     r"|\b(?:(?:U\.S\.|[A-Z][\w'’-]*|senior|top|western|several|some|many|other)\s+){0,3}"
     r"(?:officials|diplomats|negotiators|aides|envoys|representatives|advis[eo]rs|analysts|leaders|lawmakers|"
-    r"experts|authorities|observers|sides))"
+    r"experts|authorities|observers|sides|journalists|reporters|countries|governments|capitals))"
     r"(?:\s+(?:familiar with [\w ]+?|close to [\w ]+?|who [\w ]+?|speaking on condition of anonymity|"
     r"(?:of|for|to|at|in|with|on)\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+))?"
 )
@@ -116,6 +116,12 @@ NATIONALITY_ADJECTIVE_RE = re.compile(
     r"Russian|Ukrainian|American|U\.S\.|US|British|French|German|Polish|Turkish|Chinese|European|Belarusian|Hungarian|Italian"
 )
 # "a spokesperson for the Chinese Foreign Ministry said": the institution speaks through its spokesperson
+# A capitalised name of a body, with its "of", "for" and "the" ("the Coordination Headquarters for
+# the Treatment of Prisoners of War"), after "according to" or right before the verb
+BODY_NAME = r"(?P<name>(?!The\b|An?\b)[A-Z][\w'’.-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w'’.-]*)){0,9}?\s+[A-Z][\w'’.-]*)"
+NAMED_BODY_AFTER_RE = re.compile(r"\s+(?:the\s+)?" + BODY_NAME + r"(?=\s*[,;.])")
+NAMED_BODY_BEFORE_RE = re.compile(r"(?:^|[.;]\s+|^\W*)(?:[Tt]he\s+)?" + BODY_NAME + TRAILING_ADVERBS + r"\s*,?\s*$")
+INTERNATIONAL_BODY_RE = re.compile(r"\b(?:United Nations|UN|World|International|Red Cross|Red Crescent|Global)\b")
 # "a source from", "sources close to", "people familiar with": what follows is where the source sits
 SOURCE_IN_RE = re.compile(
     r"\b(?:sources?|insiders?|people|persons?)\s+(?:from|in|at|close to|within|inside|near|familiar with)\s+", re.IGNORECASE
@@ -190,6 +196,13 @@ class AttributionState:
     government_of: Callable[[str], Mention | None] = lambda side: None  # a side's government, for "the Russian side"
 
 
+# Common Chinese and Korean family names, written before the given name ("Wang Yi", "Lin Jian")
+FAMILY_NAME_FIRST = frozenset(
+    "Wang Li Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Hu Zhu Gao Lin Guo Ma Luo Liang Song Zheng Xie Han Tang "
+    "Feng Dong Xiao Cao Deng Fu Shen Zeng Peng Lu Su Jiang Cai Jia Ding Wei Xue Ye Yan Pan Du Dai Xia Zhong Tian "
+    "Ren Fan Fang Shi Yao Tan Zou Xiong Jin Kong Bai Cui Kang Mao Qiu Qin Gu Hou Shao Meng Qian Yin Xi Kim Park "
+    "Choi Moon Yoon".split()
+)
 HONORIFIC_FIRST_NAME_RE = re.compile(r"\b(?:Sir|Dame)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
 
 
@@ -198,8 +211,11 @@ def add_surname_mentions(text: str, offset: int, mentions: list[Mention], state:
     name after a British honorific ("Sir Keir Starmer ... Sir Keir said")."""
     for mention in mentions:
         if mention.kind == "person" and " " in mention.name:
-            state.surnames.setdefault(mention.name.split()[-1], mention)
-            state.first_names.setdefault(mention.name.split()[0], mention)
+            first, *_, last = mention.name.split()
+            state.surnames.setdefault(last, mention)
+            state.first_names.setdefault(first, mention)
+            if first in FAMILY_NAME_FIRST:  # "Mao Ning ... Mao added": the family name comes first
+                state.surnames.setdefault(first, mention)
     covered = [(m.start - offset, m.end - offset) for m in mentions]
     extra = []
     found = [(m, state.surnames.get(m.group(0))) for m in CAPITALISED_WORD_RE.finditer(text)]
@@ -603,12 +619,17 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
     """ "A Turkish diplomat said", "the ministry warned", "according to two officials": a statement
     whose speaker is not named. It is kept, with no name and the side its nationality word gives."""
     subject = None
+    verb = verb or QUOTED_AS_RE.search(outside)  # "the agency was quoted as saying": its subject
     if verb is not None:
         head = outside[max(0, verb.start() - 80) : verb.start()]
         subject = UNNAMED_SUBJECT_RE.search(head)
         subject = subject if subject and subject.end() >= len(head.rstrip()) else None
     if subject is None and (according := ACCORDING_RE.search(outside)):
         subject = UNNAMED_AFTER_ACCORDING_RE.match(outside, according.end() + 1)
+        if subject is None and (body := NAMED_BODY_AFTER_RE.match(outside, according.end())):
+            return _body_named_as_written(body["name"], state)  # "according to the World Food Programme"
+    if subject is None and verb is not None and (body := NAMED_BODY_BEFORE_RE.search(outside[: verb.start()])):
+        return _body_named_as_written(body["name"], state)  # "The Coordination Headquarters for ... has said"
     if subject is None:
         return None
     if verb is not None and (source := SOURCE_IN_RE.search(head, 0, subject.end())):
@@ -623,6 +644,9 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
         same = [m for m in state.institutions if all(w in m.name.lower() or w in m.raw.lower() for w in words)]
         if same:
             return same[-1]
+        last = state.last_speaker
+        if named["body"].lower() == "agency" and not named["words"] and last is not None and last.kind == "institution":
+            return last  # "the agency said": the body that just spoke, whatever it is called
     phrase = TRAILING_ADVERBS_RE.sub("", subject.group(0).strip(" ,")).strip(" ,")
     side = nationality_side(phrase) or "unknown"
     if DELEGATION_RE.fullmatch(phrase):
@@ -637,6 +661,17 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
         state.institutions.append(institution)
         return institution
     return Mention(0, 0, phrase, None, side, "unnamed")
+
+
+def _body_named_as_written(name: str, state: AttributionState) -> Mention | None:
+    """A body the reference lacks, named in full ("the Coordination Headquarters for the Treatment of
+    Prisoners of War"): it speaks under that name, with the side its nationality word gives."""
+    if not any(word in INSTITUTION_WORDS for word in re.findall(r"[A-Z][\w'’.-]*", name)):
+        return None
+    side = nationality_side(name) or ("other" if INTERNATIONAL_BODY_RE.search(name) else "unknown")
+    institution = Mention(0, 0, name, adjectival(name), side, "institution")
+    state.institutions.append(institution)
+    return institution
 
 
 def _acting_person(outside: str, offset: int, mentions: list[Mention]) -> Mention | None:

@@ -512,8 +512,10 @@ def test_people_named_without_a_title_still_speak(index):
     for text, name, side in cases:
         hit = statements_of(text, index)[0]
         assert (hit.speaker, hit.side) == (name, side), text
+    # a body the reference lacks speaks under its own name
     institutions = "The Joint Coordination Centre said 40 ships had sailed. Saudi Arabia said it was ready to host talks."
-    assert {s.speaker for s in statements_of(institutions, index)} <= {None, "Saudi Arabian government", "Saudi Arabia"}
+    found = statements_of(institutions, index)
+    assert {s.speaker for s in found} <= {None, "Joint Coordination Centre", "Saudi Arabian government", "Saudi Arabia"}
 
 
 def test_interview_answers_belong_to_the_person_before_the_colon(index):
@@ -780,3 +782,20 @@ def test_honorifics_time_clauses_and_agencies_citing_someone(index):
     assert speaker_of(text, "not looking for peace", index) is None
     assert speaker_of(text, "praised", index) == "Alexander Lukashenko"
     assert speaker_of(text, "next round will be in Geneva", index) == "Dmitry Peskov"
+
+
+def test_bodies_named_in_full_and_family_names_first(index):
+    """A body the reference lacks speaks under the name written ("according to the World Food
+    Programme", "The Coordination Headquarters for ... has said"); "the agency was quoted as saying"
+    is the body that just spoke; "Mao Ning ... Mao added" is Mao Ning."""
+    text = (
+        "According to the World Food Programme, grain from the Black Sea ports fed millions of people.\n\n"
+        "The Joint Monitoring Bureau for the Southern Ports has said that three ships left on Monday. "
+        "The crews were safe, the agency was quoted as saying.\n\n"
+        "Chinese Foreign Ministry spokesperson Mao Ning said Beijing supported the talks. "
+        "Mao added that China would keep in touch with both sides."
+    )
+    assert speaker_of(text, "fed millions", index) == "World Food Programme"
+    assert speaker_of(text, "three ships left", index) == "Joint Monitoring Bureau for the Southern Ports"
+    assert speaker_of(text, "crews were safe", index) == "Joint Monitoring Bureau for the Southern Ports"
+    assert speaker_of(text, "keep in touch", index) == "Mao Ning"
