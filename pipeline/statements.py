@@ -105,6 +105,7 @@ COMPLEMENT_BEFORE_RE = re.compile(
     r"(?:(?:the|a|an|its|his|her|their|[a-z][\w'’-]*|Russian|Ukrainian|American|U\.S\.|US|European|EU|British)\s+){0,4}$"
 )
 MAX_TITLE_WORDS = 4
+TITLE_DETERMINERS = frozenset("the a an its his her their top senior chief lead deputy acting".split())
 # "spokesman for UN Secretary-General Guterres": a body's initials are part of a title
 ACRONYM_RE = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,4}")
 # "an adviser to President Zelensky": only titles stand between the preposition and a person complement
@@ -150,7 +151,7 @@ BODY_MEMBERS_RE = re.compile(
 )
 # the nouns of a description a later sentence may name ("a senior aide to the Russian president")
 DESCRIBED_NOUN_RE = re.compile(
-    r"\b(aides?|advis[eo]rs?|spokes(?:man|woman|person)|negotiators?|envoys?|minister|president|leader|chief|head)\b",
+    r"\b(aides?|advis[eo]rs?|spokes(?:man|woman|person)|negotiators?|envoys?|minister|president|leader|chief|head|diplomat)\b",
     re.IGNORECASE,
 )
 MAX_NAMED_NEXT_CHARS = 400
@@ -502,8 +503,11 @@ def _title_words(words: list[str]) -> bool:
 
 
 def _titles_only(words: str) -> bool:
-    """Whether a few words are only a title ("Ukrainian chief negotiator"), so a name after them is the subject."""
-    return 0 < len(words.split()) <= MAX_TITLE_WORDS and _title_words(words.split())
+    """Whether a few words are only a title ("Ukrainian chief negotiator", "its top negotiator"), so a
+    name after them is the subject."""
+    split = words.split()
+    titled = [w for w in split if w.lower() not in TITLE_DETERMINERS]
+    return 0 < len(split) <= MAX_TITLE_WORDS and bool(titled) and _title_words(titled)
 
 
 def _unnamed(phrase: str, side: str) -> Mention:

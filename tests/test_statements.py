@@ -799,3 +799,15 @@ def test_bodies_named_in_full_and_family_names_first(index):
     assert speaker_of(text, "three ships left", index) == "Joint Monitoring Bureau for the Southern Ports"
     assert speaker_of(text, "crews were safe", index) == "Joint Monitoring Bureau for the Southern Ports"
     assert speaker_of(text, "keep in touch", index) == "Mao Ning"
+
+
+def test_a_description_named_next_and_a_possessive_title_after_the_verb(index):
+    """ "the EU's top diplomat said" in the lead is the Kaja Kallas the next sentence names;
+    '"...," said its top negotiator Rustem Umerov' is Umerov."""
+    text = (
+        "Moscow is dragging out the talks, the EU's top diplomat said on Saturday.\n\n"
+        "In a statement, Kaja Kallas said Europe would keep up the pressure on Russia.\n\n"
+        '"Our team is ready to travel," said its top negotiator Rustem Umerov.'
+    )
+    assert speaker_of(text, "dragging out the talks", index) == "Kaja Kallas"
+    assert speaker_of(text, "ready to travel", index) == "Rustem Umerov"
