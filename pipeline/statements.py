@@ -40,7 +40,7 @@ CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][a-zA-Z'’-]{2,}\b")
 QUOTE_RE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|“[^”“]{3,}“")
 DESCRIPTOR_RE = re.compile(
     r"\b(?:[Tt]he|(?P<country>Ukraine|Russia|America|Britain|France|Germany|Turkey|China)['’]s)\s+(?P<desc>(?:[A-Za-z][\w.-]*\s+){0,2}(?:spokes(?:man|woman|person)|president|[Pp]resident|minister|[Mm]inister|"
-    r"aide|envoy|leader|chancellor|premier|secretary|official|diplomat|chief|ambassador|commander|governor))\b"
+    r"aide|envoy|leader|chancellor|premier|PM|secretary|official|diplomat|chief|ambassador|commander|governor))\b"
 )
 # ", deputy head of Russia's Security Council, wrote": an apposition between a person and the verb
 APPOSITION_END_RE = re.compile(r",\s+[^,;\"“”]{2,90},\s*(?:has|have|had|also|later|then|again)?\s*")
@@ -548,6 +548,7 @@ def _fits(person: Mention, descriptor: str, state: AttributionState) -> bool:
     if side is not None and person.side != side:
         return False
     noun = descriptor.split()[-1].lower()
+    noun = "prime minister" if noun == "pm" else noun  # "the PM added"
     titles = (person.role.lower(),) if person.role else state.role_titles.get(person.name, ())
     return any(fit in title for title in titles for fit in (LEADER_TITLES if noun == "leader" else (noun,))) or (
         side is not None and not titles

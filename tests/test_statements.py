@@ -811,3 +811,8 @@ def test_a_description_named_next_and_a_possessive_title_after_the_verb(index):
     )
     assert speaker_of(text, "dragging out the talks", index) == "Kaja Kallas"
     assert speaker_of(text, "ready to travel", index) == "Rustem Umerov"
+    text = (
+        "British Prime Minister Keir Starmer said the coalition was growing. "
+        "US President Donald Trump said he was not part of it. The PM added that planners would meet."
+    )
+    assert speaker_of(text, "planners would meet", index) == "Keir Starmer"  # "the PM" is the prime minister
