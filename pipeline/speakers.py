@@ -32,6 +32,14 @@ PRONOUN_RE = re.compile(r"\b(he|she|they)\b", re.IGNORECASE)
 UNTITLED_NAME_RE = re.compile(
     rf"(?P<name>{NAME})(?=(?P<apposition>,\s*[^,;\"“”]{{2,90}})?,?\s+(?:also\s+|later\s+|then\s+|again\s+)?(?:{REPORT_VERBS})\b)"
 )
+# Words that head a body's name ("Center for ... Studies"); unlike INSTITUTION_WORDS, not places ("United States")
+BODY_HEAD_WORDS = frozenset(
+    "Center Centre Institute Council Ministry Committee Agency Office Department Foundation Fund Bank Organization "
+    "Organisation Program Programme Commission Bureau Service Court University School Academy Society".split()
+)
+PLACE_BEFORE_RE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|[Vv]isiting)\s+$")
+# Capitalised words joined by "of", "for", "and" right before a name-like pair: the body it ends
+NAME_CHAIN_BEFORE_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|the|on)\s+)?)+$")
 # Capitalised words that start a sentence or name a time, not a person ("On Friday Li Hui said").
 NOT_NAME_WORDS = frozenset(
     "The A An In On At But And As After Before Meanwhile Speaking Asked Later Earlier Separately Still Also "
@@ -271,6 +279,11 @@ class SpeakerIndex:
             start = text.rindex(words[0], m.start("name"), end) if words else end
             if len(words) < 2 or any(s < end and start < e for s, e in taken):
                 continue
+            chain = NAME_CHAIN_BEFORE_RE.search(text, 0, start)
+            if chain and any(word in BODY_HEAD_WORDS for word in chain.group(0).split()):
+                continue  # "Center for Strategic and International Studies": the end of a body's name
+            if PLACE_BEFORE_RE.search(text, 0, start):
+                continue  # "In New Delhi, India's foreign ministry said": a place
             name = " ".join(words)
             clause = text[max(0, start - 60) : start]
             context = PLACE_PHRASE_RE.sub("", CLAUSE_START_RE.split(clause)[-1] + (m.group("apposition") or ""))

@@ -70,6 +70,7 @@ TRAILING_ADVERBS_RE = re.compile(TRAILING_ADVERBS + "$", re.IGNORECASE)
 UNNAMED_AFTER_ACCORDING_RE = re.compile(UNNAMED_SUBJECT, re.IGNORECASE)
 NAMED_BODY_RE = re.compile(
     r"(?:(?!The\b|An?\b)[A-Z][\w'’.-]*\s+){1,4}(?:Ministry|Office|Department|Council|Committee|Agency|Service)\b"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,3})?"  # "... of External Affairs"
 )
 DEFINITE_BODY_RE = re.compile(
     r"^\W*(?:the|its)\s+(?P<words>(?:[A-Z][\w-]*\s+){0,2})(?P<body>ministry|office|department|council|committee|agency)\b",
@@ -122,6 +123,7 @@ NATIONALITY_ADJECTIVE_RE = re.compile(
 BODY_NAME = r"(?P<name>(?!The\b|An?\b)[A-Z][\w'’.-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w'’.-]*)){0,9}?\s+[A-Z][\w'’.-]*)"
 NAMED_BODY_AFTER_RE = re.compile(r"\s+(?:the\s+)?" + BODY_NAME + r"(?=\s*[,;.])")
 NAMED_BODY_BEFORE_RE = re.compile(r"(?:^|[.;]\s+|^\W*)(?:[Tt]he\s+)?" + BODY_NAME + TRAILING_ADVERBS + r"\s*,?\s*$")
+APPOSITION_TAIL_RE = re.compile(r",\s+[^,;\"“”]{2,90},\s*$")  # ", a Washington-based think tank, said"
 INTERNATIONAL_BODY_RE = re.compile(r"\b(?:United Nations|UN|World|International|Red Cross|Red Crescent|Global)\b")
 # "a source from", "sources close to", "people familiar with": what follows is where the source sits
 SOURCE_IN_RE = re.compile(
@@ -432,6 +434,12 @@ def choose_speaker(
             return None, "unnamed subject"  # "a senior official said that Putin ...": not Putin
         if UNNAMED_SUBJECT_RE.search(head[-80:]):  # (a name right before the verb was taken above)
             return None, "unnamed subject"  # '"...," the Defense Ministry said': not a place named in what was said
+        apposition = APPOSITION_TAIL_RE.search(head)
+        if apposition and NAMED_BODY_BEFORE_RE.search(head[: apposition.start()] + " "):
+            # "The Center for ... Studies, a Washington think tank, said": not the place in the apposition
+            before = [m for m in before if m.start - offset < apposition.start()]
+            if not before:
+                return None, "a body named before an apposition"  # named as written by _unnamed_speaker
         if before and vstart - (before[-1].end - offset) <= 80:
             return before[-1], "subject"
         if after_verb:
@@ -633,7 +641,8 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
         subject = UNNAMED_AFTER_ACCORDING_RE.match(outside, according.end() + 1)
         if subject is None and (body := NAMED_BODY_AFTER_RE.match(outside, according.end())):
             return _body_named_as_written(body["name"], state)  # "according to the World Food Programme"
-    if subject is None and verb is not None and (body := NAMED_BODY_BEFORE_RE.search(outside[: verb.start()])):
+    before_verb = APPOSITION_TAIL_RE.sub(" ", outside[: verb.start()]) if verb is not None else ""
+    if subject is None and verb is not None and (body := NAMED_BODY_BEFORE_RE.search(before_verb)):
         return _body_named_as_written(body["name"], state)  # "The Coordination Headquarters for ... has said"
     if subject is None:
         return None

@@ -816,3 +816,15 @@ def test_a_description_named_next_and_a_possessive_title_after_the_verb(index):
         "US President Donald Trump said he was not part of it. The PM added that planners would meet."
     )
     assert speaker_of(text, "planners would meet", index) == "Keir Starmer"  # "the PM" is the prime minister
+
+
+def test_bodies_named_with_their_complement_are_not_people(index):
+    """ "The Center for Strategic and International Studies, a think tank, said": the body, not a
+    person called "International Studies"; "In New Delhi, India's Ministry of External Affairs said":
+    the ministry under its full name, not a person called "New Delhi"."""
+    text = (
+        "The Center for Strategic and International Studies, a Washington think tank, said losses were mounting. "
+        "In New Delhi, India's Ministry of External Affairs said it welcomed the talks."
+    )
+    assert speaker_of(text, "losses were mounting", index) == "Center for Strategic and International Studies"
+    assert speaker_of(text, "welcomed the talks", index) == "Indian Ministry of External Affairs"
