@@ -185,7 +185,9 @@ class SpeakerIndex:
                 self.by_alias.setdefault(alias.lower(), actor)
         aliases = sorted(self.by_alias, key=len, reverse=True)
         self.pattern = (
-            re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])", re.IGNORECASE)
+            re.compile(
+                r"(?<![\w-])(?:" + "|".join(re.escape(a).replace("'", "['’]") for a in aliases) + r")(?![\w-])", re.IGNORECASE
+            )
             if aliases
             else None
         )
@@ -230,7 +232,7 @@ class SpeakerIndex:
                 raw = m.group(0)
                 if (raw[4:] if raw.lower().startswith("the ") else raw)[:1].islower():
                     continue  # aliases are proper nouns ("the White House"); lower-case hits are ordinary words
-                actor = self.by_alias[raw.lower()]
+                actor = self.by_alias[raw.lower().replace("’", "'")]  # "Russia’s" is "Russia's"
                 if actor.kind == "person" and " " not in raw and self._other_first_name(text[: m.start()], actor):
                     continue  # "Anna Sybiha" is not Andrii Sybiha: the name is found again below, as written
                 role = self.role_before(text, m.start(), actor)

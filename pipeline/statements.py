@@ -51,7 +51,7 @@ ANSWER_LABEL_RE = re.compile(
 )
 # Speakers a report leaves unnamed: "a spokeswoman", "two Ukrainian officials", "the ministry", "his office".
 UNNAMED_SUBJECT = (
-    r"(?:\b(?:an?|the|two|three|several|some|one|his|her|its|their|(?:[A-Z][\w-]+\s+)*[A-Z][\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:\b(?:an?|another|the|two|three|several|some|one|his|her|its|their|(?:[A-Z][\w-]+\s+)*[A-Z][\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:officials?|spokes(?:man|woman|person|people)|diplomats?|sources?|ministry|office|statement|aides?|"
     r"negotiators?|envoys?|representatives?|advis[eo]rs?|people familiar with [\w ]+?|head|chief|point man|"
     r"ambassador|commander|governor|minister|director|company|operator|regulator|military|army|authorities|"
@@ -59,7 +59,8 @@ UNNAMED_SUBJECT = (
     # "US officials", "Senior Western diplomats", "European leaders", "Both sides": a group, with no article
     r"|\b(?:(?:U\.S\.|[A-Z][\w'’-]*|senior|top|western|several|some|many|other)\s+){0,3}"
     r"(?:officials|diplomats|negotiators|aides|envoys|representatives|advis[eo]rs|analysts|leaders|lawmakers|"
-    r"experts|authorities|observers|sides|journalists|reporters|countries|governments|capitals))"
+    r"experts|authorities|observers|sides|journalists|reporters|countries|governments|capitals|politicians|"
+    r"legislators|commentators|bloggers|hardliners|hard-liners|critics|supporters|opponents))"
     r"(?:\s+(?:familiar with [\w ]+?|close to [\w ]+?|who [\w ]+?|speaking on condition of anonymity|"
     r"(?:of|for|to|at|in|with|on)\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+))?"
 )
@@ -363,6 +364,8 @@ def choose_speaker(
         before_quoted = [m for m in local if m.end - offset <= quoted.start()]
         if before_quoted:
             return before_quoted[-1], "quoted as saying"
+    if according and verb is not None and verb.end() <= according.start() and any(m.end - offset <= verb.start() for m in local):
+        according = None  # '"...," Embalo said, according to a recording published by his office': Embalo
     if according:
         if re.match(r"\s*(?:him|her|them)\b", outside[according.end() :]) and (state.last_person or state.last_speaker):
             return state.last_person or state.last_speaker, "according to a pronoun"
@@ -370,6 +373,10 @@ def choose_speaker(
         if desc and (hit := _remembered(desc["desc"], state) or _last_person_fitting(desc["desc"], state)):
             return hit, f"according to '{desc.group(0)}'"
         after = [m for m in local if m.start - offset >= according.end()]
+        unnamed = UNNAMED_AFTER_ACCORDING_RE.match(outside, according.end() + 1)
+        opens = not outside[: according.start()].strip()  # "According to another source, ...": the whole frame
+        if opens and unnamed and not [m for m in after if m.start - offset < unnamed.end()]:
+            return None, "according to an unnamed source"  # "according to another source, Putin ...": not Putin
         if after:
             return after[0], "according to"
     if verb:

@@ -828,3 +828,17 @@ def test_bodies_named_with_their_complement_are_not_people(index):
     )
     assert speaker_of(text, "losses were mounting", index) == "Center for Strategic and International Studies"
     assert speaker_of(text, "welcomed the talks", index) == "Indian Ministry of External Affairs"
+
+
+def test_curly_apostrophes_and_unnamed_groups(index):
+    """ "According to Russia’s defence ministry" (a curly apostrophe) is the ministry; "Senior Russian
+    politicians" and "supporters of the war" are unnamed groups, not the government; "According to
+    another source, Putin ..." is not Putin."""
+    text = (
+        "According to Russia’s defence ministry, Ukraine had launched drones at the port. "
+        "Senior Russian politicians have reacted with derision to the plan. "
+        "According to another source, Putin’s mind has begun to change."
+    )
+    assert speaker_of(text, "launched drones", index) == "Russian Defense Ministry"
+    assert speaker_of(text, "reacted with derision", index) is None
+    assert speaker_of(text, "mind has begun to change", index) is None
