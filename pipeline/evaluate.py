@@ -204,6 +204,8 @@ def evaluate_statements(reference: Reference, path: Path = STATEMENTS_FIXTURE) -
             else:
                 ev.errors.append((snip["id"], "speaker", g["contains"], hit.speaker, g.get("speaker")))
             ev.side_ok += hit.side == g.get("side")
+            if hit.side != g.get("side") and _same_speaker(hit.speaker, g.get("speaker"), index):
+                ev.errors.append((snip["id"], "side", g["contains"], hit.side, g.get("side")))  # the speaker was right
             stance, _ = classify_stance(hit.text)
             ev.stance_total += 1
             ev.stance_ok += stance == g.get("stance")

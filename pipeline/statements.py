@@ -18,6 +18,7 @@ from pipeline.ingest import hash_id, normalise_text
 from pipeline.news_outlets import media_source, media_subject
 from pipeline.records import Article, Statement
 from pipeline.report_verbs import REPORT_VERB_RE, SPEECH_VERB_RE
+from pipeline.schema import SIDES
 from pipeline.sentences import Sentence, split_sentences
 from pipeline.speakers import (
     INSTITUTION_WORDS,
@@ -669,7 +670,9 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
         if named["body"].lower() == "agency" and not named["words"] and last is not None and last.kind == "institution":
             return last  # "the agency said": the body that just spoke, whatever it is called
     phrase = TRAILING_ADVERBS_RE.sub("", subject.group(0).strip(" ,")).strip(" ,")
-    side = nationality_side(phrase) or "unknown"
+    # "A Putin adviser", "an aide to Zelensky": the side of the person the description names
+    named = [m.side for m in state.people if m.raw in phrase and m.side in SIDES and m.side != "unknown"]
+    side = nationality_side(phrase) or (named[-1] if named else "unknown")
     if DELEGATION_RE.fullmatch(phrase):
         # "the Russian side said", "the American delegation said": the government speaks; "the
         # delegation said" after a delegate spoke is his side's

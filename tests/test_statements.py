@@ -842,3 +842,10 @@ def test_curly_apostrophes_and_unnamed_groups(index):
     assert speaker_of(text, "launched drones", index) == "Russian Defense Ministry"
     assert speaker_of(text, "reacted with derision", index) is None
     assert speaker_of(text, "mind has begun to change", index) is None
+
+
+def test_an_unnamed_aide_takes_the_side_of_the_person_described(index):
+    """ "A Putin adviser said": nobody named, but a Russian source."""
+    text = "Vladimir Putin met the American envoy. A Putin adviser said afterwards that they spoke for an hour."
+    hit = [s for s in statements_of(text, index) if "spoke for an hour" in s.text][0]
+    assert (hit.speaker, hit.side) == (None, "russia")
