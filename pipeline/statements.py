@@ -388,6 +388,12 @@ def choose_speaker(
         ]
         before = [m for m in local if m.end - offset <= vstart]
         head = outside[:vstart]
+        apposition = APPOSITION_TAIL_RE.search(head)
+        if apposition and NAMED_BODY_BEFORE_RE.search(head[: apposition.start()] + " "):
+            # "The Center for ... Studies, a think tank in Washington, said": not the place in the apposition
+            before = [m for m in before if m.start - offset < apposition.start()]
+            if not before:
+                return None, "a body named before an apposition"  # named as written by _unnamed_speaker
         for earlier in reversed(before):  # "Kyiv, which has asked NATO for help, said": the name before the clause
             if RELATIVE_ASIDE_RE.fullmatch(outside[earlier.end - offset : vstart]):
                 return earlier, "subject before a relative clause"
@@ -442,12 +448,6 @@ def choose_speaker(
             return None, "unnamed subject"  # "a senior official said that Putin ...": not Putin
         if UNNAMED_SUBJECT_RE.search(head[-80:]):  # (a name right before the verb was taken above)
             return None, "unnamed subject"  # '"...," the Defense Ministry said': not a place named in what was said
-        apposition = APPOSITION_TAIL_RE.search(head)
-        if apposition and NAMED_BODY_BEFORE_RE.search(head[: apposition.start()] + " "):
-            # "The Center for ... Studies, a Washington think tank, said": not the place in the apposition
-            before = [m for m in before if m.start - offset < apposition.start()]
-            if not before:
-                return None, "a body named before an apposition"  # named as written by _unnamed_speaker
         if before and vstart - (before[-1].end - offset) <= 80:
             return before[-1], "subject"
         if after_verb:

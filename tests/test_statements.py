@@ -738,7 +738,7 @@ def test_mutual_accusations_and_a_day_before_the_verb(index):
     """ "Russia and Ukraine on Wednesday traded accusations" is two speakers, no one name; "The
     Kremlin on Monday night said" is the Kremlin; "decried" and "seemed to dismiss" report a position."""
     text = (
-        "Russia and Ukraine on Wednesday traded accusations of striking power plants. "
+        "Moscow and Kyiv on Thursday traded accusations over strikes on power plants. "
         "The Kremlin on Monday night said the delegation would stay home. "
         "Dmitry Medvedev decried the talks as a betrayal. "
         "Trump seemed to dismiss the need for a truce before a summit."
@@ -760,8 +760,8 @@ def test_a_source_inside_a_body_is_unnamed_but_the_body_is_remembered(index):
     found = statements_of(text, index)
     assert [(s.speaker, s.side) for s in found[:2]] == [(None, "russia"), (None, "ukraine")]
     assert found[2].speaker == "Russian Foreign Ministry"
-    text = "“The whole world wants this,” Stéphane Dujarric, spokesman for U.N. Secretary General António Guterres, said."
-    assert speaker_of(text, "whole world", index) == "Stephane Dujarric"
+    text = "“Everyone wants this,” Stéphane Dujarric, chief spokesman for U.N. Secretary General Guterres, said."
+    assert speaker_of(text, "Everyone wants this", index) == "Stephane Dujarric"
 
 
 def test_honorifics_time_clauses_and_agencies_citing_someone(index):
@@ -773,7 +773,7 @@ def test_honorifics_time_clauses_and_agencies_citing_someone(index):
         "Afterwards Sir Keir said planners would meet in London on Thursday.\n\n"
         "Moscow is not looking for peace, the EU's top diplomat said on Sunday, just hours after "
         "President Donald Trump insisted that a truce was close.\n\n"
-        "Belarusian President Alexander Lukashenko met US envoy John Coale in Minsk, as he praised "
+        "Belarusian President Alexander Lukashenko hosted US envoy John Coale on Monday, as he praised "
         "the American mediation.\n\n"
         '"The next round will be in Geneva," the state news agency RIA Novosti cited Kremlin spokesman '
         "Dmitry Peskov as saying."
@@ -823,7 +823,7 @@ def test_bodies_named_with_their_complement_are_not_people(index):
     person called "International Studies"; "In New Delhi, India's Ministry of External Affairs said":
     the ministry under its full name, not a person called "New Delhi"."""
     text = (
-        "The Center for Strategic and International Studies, a Washington think tank, said losses were mounting. "
+        "The Center for Strategic and International Studies, a think tank in Washington, said losses were mounting. "
         "In New Delhi, India's Ministry of External Affairs said it welcomed the talks."
     )
     assert speaker_of(text, "losses were mounting", index) == "Center for Strategic and International Studies"
@@ -836,12 +836,12 @@ def test_curly_apostrophes_and_unnamed_groups(index):
     another source, Putin ..." is not Putin."""
     text = (
         "According to Russia’s defence ministry, Ukraine had launched drones at the port. "
-        "Senior Russian politicians have reacted with derision to the plan. "
-        "According to another source, Putin’s mind has begun to change."
+        "Senior Russian politicians mocked the plan on state television. "
+        "According to another source, Putin is now weighing a pause."
     )
     assert speaker_of(text, "launched drones", index) == "Russian Defense Ministry"
-    assert speaker_of(text, "reacted with derision", index) is None
-    assert speaker_of(text, "mind has begun to change", index) is None
+    assert speaker_of(text, "mocked the plan", index) is None
+    assert speaker_of(text, "weighing a pause", index) is None
 
 
 def test_an_unnamed_aide_takes_the_side_of_the_person_described(index):
