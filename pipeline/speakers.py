@@ -31,6 +31,10 @@ PRONOUN_RE = re.compile(r"\b(he|she|they)\b", re.IGNORECASE)
 # "Konstantin Kosachev, deputy speaker of the Federation Council, said", "Leonid Slutsky, who heads ..., told".
 UNTITLED_NAME_RE = re.compile(
     rf"(?P<name>{NAME})(?=(?P<apposition>,\s*[^,;\"“”]{{2,90}})?,?\s+(?:also\s+|later\s+|then\s+|again\s+)?(?:{REPORT_VERBS})\b)"
+    # "Garry Kasparov also joined the debate, saying": the subject of a clause closed by a participle of saying
+    rf"|(?P<name2>{NAME})(?=[^,.;\"“”]{{0,80}},\s*(?:saying|stating)\b)"
+    # "<what was said>, said Clayson Monyela, spokesman for ...": a name after a closing verb of saying
+    rf"|\b(?:said|says|added|wrote|noted|explained|insisted)\s(?P<name3>{NAME})(?=\s*[,.;])"
 )
 # Words that head a body's name ("Center for ... Studies"); unlike INSTITUTION_WORDS, not places ("United States")
 BODY_HEAD_WORDS = frozenset(
@@ -266,8 +270,9 @@ class SpeakerIndex:
         the words around the name ("Russia's ambassador to Washington Alexander Darchiev")."""
         found = []
         for m in UNTITLED_NAME_RE.finditer(text):
+            group = next(g for g in ("name", "name2", "name3") if m.group(g))
             words: list[str] = []
-            for word in reversed(m.group("name").split()):  # the name is the last words before any title or institution
+            for word in reversed(m.group(group).split()):  # the name is the last words before any title or institution
                 if (
                     word in NOT_NAME_WORDS
                     or word in INSTITUTION_WORDS
@@ -277,8 +282,8 @@ class SpeakerIndex:
                 ):
                     break
                 words.insert(0, word)
-            end = m.end("name")
-            start = text.rindex(words[0], m.start("name"), end) if words else end
+            end = m.end(group)
+            start = text.rindex(words[0], m.start(group), end) if words else end
             if len(words) < 2 or any(s < end and start < e for s, e in taken):
                 continue
             chain = NAME_CHAIN_BEFORE_RE.search(text, 0, start)

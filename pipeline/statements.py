@@ -52,7 +52,7 @@ ANSWER_LABEL_RE = re.compile(
 )
 # Speakers a report leaves unnamed: "a spokeswoman", "two Ukrainian officials", "the ministry", "his office".
 UNNAMED_SUBJECT = (
-    r"(?:\b(?:an?|another|the|two|three|several|some|one|his|her|its|their|(?:[A-Z][\w-]+\s+)*[A-Z][\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:\b(?:an?|another|the|two|three|four|five|six|\d+|several|some|one|his|her|its|their|(?:[A-Z][\w-]+\s+)*[A-Z][\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:officials?|spokes(?:man|woman|person|people)|diplomats?|sources?|ministry|office|statement|aides?|"
     r"negotiators?|envoys?|representatives?|advis[eo]rs?|people familiar with [\w ]+?|head|chief|point man|"
     r"ambassador|commander|governor|minister|director|company|operator|regulator|military|army|authorities|"
@@ -63,6 +63,7 @@ UNNAMED_SUBJECT = (
     r"experts|authorities|observers|sides|journalists|reporters|countries|governments|capitals|politicians|"
     r"legislators|commentators|bloggers|hardliners|hard-liners|critics|supporters|opponents))"
     r"(?:\s+(?:familiar with [\w ]+?|close to [\w ]+?|who [\w ]+?|speaking on condition of anonymity|"
+    r"(?:within|inside|from|near)\s+(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+|"
     r"(?:of|for|to|at|in|with|on)\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+))?"
 )
 # right before the verb, or an adverb away ("the ministry later said")
@@ -108,6 +109,11 @@ COMPLEMENT_BEFORE_RE = re.compile(
     r"(?:(?:the|a|an|its|his|her|their|[a-z][\w'’-]*|Russian|Ukrainian|American|U\.S\.|US|European|EU|British)\s+){0,4}$"
 )
 MAX_TITLE_WORDS = 4
+# "X joined the debate, saying ...", but not "with critics saying ...": a participle that is the frame
+PARTICIPLE_FRAME_RE = re.compile(r"(?<=,)\s*\b(?:saying|stating)\b")
+SOURCES_RE = re.compile(r"\b(?:sources?|officials|diplomats|people)\b", re.IGNORECASE)
+INVERTED_FRAME_RE = re.compile(r"[,”\"]\s*$")  # "..., said X": the frame after what was said
+FRAME_END_RE = re.compile(r"\s*(?:[,.;:]|$)")  # ... and the name closes it ("said X." or "said X, spokesman for")
 TITLE_DETERMINERS = frozenset("the a an its his her their top senior chief lead deputy acting".split())
 # "spokesman for UN Secretary-General Guterres": a body's initials are part of a title
 ACRONYM_RE = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,4}")
@@ -332,6 +338,8 @@ def reporting_verb(outside: str) -> re.Match | None:
     if by_press and not unambiguous:
         return None  # "Reuters reported that ...": the press sources a fact; nobody in it is framed as speaking
     framed = [verb for verb in unambiguous if FRAMING_PRONOUN_RE.search(outside[: verb.start()])]
+    if not candidates and (participle := PARTICIPLE_FRAME_RE.search(outside)):
+        return participle  # "Kasparov joined the debate, saying: ...": the only frame
     return (framed or unambiguous or speech or candidates or [None])[0]
 
 
@@ -388,6 +396,13 @@ def choose_speaker(
         ]
         before = [m for m in local if m.end - offset <= vstart]
         head = outside[:vstart]
+        if (
+            after_verb
+            and INVERTED_FRAME_RE.search(head)
+            and after_verb[0].kind != "institution"
+            and FRAME_END_RE.match(outside, after_verb[0].end - offset)
+        ):
+            return after_verb[0], "after verb, closing the sentence"  # "<what was said>, said Clayson Monyela"
         apposition = APPOSITION_TAIL_RE.search(head)
         if apposition and NAMED_BODY_BEFORE_RE.search(head[: apposition.start()] + " "):
             # "The Center for ... Studies, a think tank in Washington, said": not the place in the apposition
@@ -427,6 +442,10 @@ def choose_speaker(
             and (main := _opening_person(outside, offset, local))
         ):
             return main, "pronoun in a clause of time"  # "Lukashenko met envoy Coale, as he praised ...": Lukashenko
+        sources = UNNAMED_SUBJECT_RE.search(head)
+        if sources and SOURCES_RE.search(sources.group(0)) and all(m.end - offset <= sources.start() for m in before):
+            if CLAUSE_BOUNDARY_RE.search(outside, before[-1].end - offset if before else 0, sources.start() + 1):
+                return None, "unnamed sources"  # "Putin is ready to halt the war, four Russian sources told Reuters"
         # "Lavrov echoed Rubio's remarks and told": a possessor owns something, it does not speak
         before = [m for m in before if not POSSESSIVE_AFTER_RE.match(outside, m.end - offset)]
         persons = [

@@ -849,3 +849,36 @@ def test_an_unnamed_aide_takes_the_side_of_the_person_described(index):
     text = "Vladimir Putin met the American envoy. A Putin adviser said afterwards that they spoke for an hour."
     hit = [s for s in statements_of(text, index) if "spoke for an hour" in s.text][0]
     assert (hit.speaker, hit.side) == (None, "russia")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # a name closing the sentence after its verb is the speaker, not the name inside what was said
+        (
+            "Her deputy, Lena Marsh, will also attend, said Tom Okoro, spokesman for the ministry.",
+            "will also attend",
+            "Tom Okoro",
+        ),
+        # ... but not a name the verb's object begins with
+        (
+            "Leonid Slutsky, who chairs the Duma's foreign affairs committee, said Zelensky's new offer was hollow.",
+            "new offer was hollow",
+            "Leonid Slutsky",
+        ),
+        # a participle of saying is the frame when there is no other: the clause's subject speaks
+        (
+            'Chess champion Garry Kasparov joined the row, saying: "This is a betrayal of the brave."',
+            "betrayal",
+            "Garry Kasparov",
+        ),
+        # unnamed sources right before the verb, not the person the sentence opens with
+        ("Putin is ready to freeze the front, four Russian sources told Reuters.", "freeze the front", None),
+    ],
+)
+def test_frames_at_the_end_of_the_sentence(text, fragment, speaker, index):
+    assert speaker_of(text, fragment, index) == speaker
+
+
+def test_with_critics_saying_is_no_frame(index):
+    assert statements_of("Peace remains far off, with critics saying the envoy is being played.", index) == []
