@@ -40,8 +40,8 @@ CITED_AS_RE = re.compile(r"\b(?:cited|quoted|cites|quotes)\s+(?P<who>[^,;]{2,90}
 CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][a-zA-Z'’-]{2,}\b")
 QUOTE_RE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|“[^”“]{3,}“")
 DESCRIPTOR_RE = re.compile(
-    r"\b(?:[Tt]he|(?P<country>Ukraine|Russia|America|Britain|France|Germany|Turkey|China)['’]s)\s+(?P<desc>(?:[A-Za-z][\w.-]*\s+){0,2}(?:spokes(?:man|woman|person)|president|[Pp]resident|minister|[Mm]inister|"
-    r"aide|envoy|leader|chancellor|premier|PM|secretary|official|diplomat|chief|ambassador|commander|governor))\b"
+    r"\b(?:[Tt]he|(?P<country>Ukraine|Russia|America|Britain|France|Germany|Turkey|China)['’]s)\s+(?P<desc>(?:[A-Za-z][\w.-]*\s+){0,2}(?:spokes(?:man|woman|person)|[Pp]resident|[Mm]inister|"
+    r"aide|envoy|[Ll]eader|[Cc]hancellor|[Pp]remier|PM|secretary|official|diplomat|chief|ambassador|commander|governor))\b"
 )
 # ", deputy head of Russia's Security Council, wrote": an apposition between a person and the verb
 APPOSITION_END_RE = re.compile(r",\s+[^,;\"“”]{2,90},\s*(?:has|have|had|also|later|then|again)?\s*")
@@ -109,6 +109,11 @@ COMPLEMENT_BEFORE_RE = re.compile(
     r"(?:(?:the|a|an|its|his|her|their|[a-z][\w'’-]*|Russian|Ukrainian|American|U\.S\.|US|European|EU|British)\s+){0,4}$"
 )
 MAX_TITLE_WORDS = 4
+AND_BEFORE_RE = re.compile(r"\band\s+$")
+BODY_NOUN_END_RE = re.compile(
+    r"\b(?:office|ministry|service|department|government|statement|agency|committee)\s*$", re.IGNORECASE
+)
+AS_BEFORE_RE = re.compile(r"\b[Aa]s\s+$")  # "As noted, ...", "as reported": a signpost, not a frame
 # "X joined the debate, saying ...", but not "with critics saying ...": a participle that is the frame
 PARTICIPLE_FRAME_RE = re.compile(r"(?<=,)\s*\b(?:saying|stating)\b")
 SOURCES_RE = re.compile(r"\b(?:sources?|officials|diplomats|people)\b", re.IGNORECASE)
@@ -327,6 +332,7 @@ def reporting_verb(outside: str) -> re.Match | None:
         for verb in REPORT_VERB_RE.finditer(outside)
         if not CONDITION_CLAUSE_RE.search(outside[max(0, verb.start() - 80) : verb.start()])
         and not PASSIVE_BEFORE_RE.search(outside[max(0, verb.start() - 12) : verb.start()])
+        and not AS_BEFORE_RE.search(outside[max(0, verb.start() - 4) : verb.start()])
         and (_says(verb) or not RELATIVE_VERB_RE.search(outside[max(0, verb.start() - 40) : verb.start()]))
     ]
     main = [verb for verb in candidates if not _in_subordinate_clause(outside, verb)]
@@ -340,7 +346,10 @@ def reporting_verb(outside: str) -> re.Match | None:
     framed = [verb for verb in unambiguous if FRAMING_PRONOUN_RE.search(outside[: verb.start()])]
     if not candidates and (participle := PARTICIPLE_FRAME_RE.search(outside)):
         return participle  # "Kasparov joined the debate, saying: ...": the only frame
-    return (framed or unambiguous or speech or candidates or [None])[0]
+    chosen = (framed or unambiguous or speech or candidates or [None])[0]
+    if chosen is not None and AND_BEFORE_RE.search(outside, 0, chosen.start()) and candidates[0].start() < chosen.start():
+        return candidates[0]  # "the Chancellor condemned the strikes and stressed ...": one subject, its first verb
+    return chosen
 
 
 def choose_speaker(
@@ -559,7 +568,10 @@ def _last_institution(state: AttributionState) -> Mention | None:
 
 def _refers_back(phrase: str, last: Mention) -> bool:
     """Whether a description can be the last speaker: a definite one ("the deputy head of the
-    council") or one naming the last speaker ("a spokesman for the General Staff")."""
+    council") or one naming the last speaker ("a spokesman for the General Staff"). A body ("the
+    government's press office") is never a person who just spoke."""
+    if last.kind == "person" and BODY_NOUN_END_RE.search(phrase):
+        return False
     if re.match(r"\W*the\b", phrase, re.IGNORECASE):
         return True
     names = re.findall(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", phrase)

@@ -882,3 +882,15 @@ def test_frames_at_the_end_of_the_sentence(text, fragment, speaker, index):
 
 def test_with_critics_saying_is_no_frame(index):
     assert statements_of("Peace remains far off, with critics saying the envoy is being played.", index) == []
+
+
+def test_a_signpost_a_second_verb_and_a_press_office(index):
+    """ "As noted," is no frame; "the Chancellor condemned ... and stressed" is one subject with its
+    first verb; a quote the government's press office reported is not the last person's."""
+    text = (
+        "Chancellor Olaf Scholz spoke to the Russian president on Friday. Putin said the strikes were necessary.\n\n"
+        "“The call lasted an hour,” the federal government’s press and information office reported. "
+        "As noted, the Chancellor condemned the strikes on power plants and stressed Germany’s support for Kyiv."
+    )
+    assert speaker_of(text, "call lasted an hour", index) != "Vladimir Putin"
+    assert speaker_of(text, "condemned the strikes", index) == "Olaf Scholz"
