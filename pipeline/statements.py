@@ -109,6 +109,7 @@ COMPLEMENT_BEFORE_RE = re.compile(
     r"(?:(?:the|a|an|its|his|her|their|[a-z][\w'’-]*|Russian|Ukrainian|American|U\.S\.|US|European|EU|British)\s+){0,4}$"
 )
 MAX_TITLE_WORDS = 4
+STATEMENT_NOUN_END_RE = re.compile(r"\b(?:statement|readout|communiqu[eé]|press (?:service|office))\s*$", re.IGNORECASE)
 AND_BEFORE_RE = re.compile(r"\band\s+$")
 BODY_NOUN_END_RE = re.compile(
     r"\b(?:office|ministry|service|department|government|statement|agency|committee)\s*$", re.IGNORECASE
@@ -701,6 +702,10 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
         if named["body"].lower() == "agency" and not named["words"] and last is not None and last.kind == "institution":
             return last  # "the agency said": the body that just spoke, whatever it is called
     phrase = TRAILING_ADVERBS_RE.sub("", subject.group(0).strip(" ,")).strip(" ,")
+    if STATEMENT_NOUN_END_RE.search(phrase):  # "A Kremlin statement said": the body that issued it
+        issuer = [m for m in state.institutions if m.raw in phrase]
+        if issuer:
+            return issuer[-1]
     # "A Putin adviser", "an aide to Zelensky": the side of the person the description names
     named = [m.side for m in state.people if m.raw in phrase and m.side in SIDES and m.side != "unknown"]
     side = nationality_side(phrase) or (named[-1] if named else "unknown")

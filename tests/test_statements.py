@@ -893,4 +893,5 @@ def test_a_signpost_a_second_verb_and_a_press_office(index):
         "As noted, the Chancellor condemned the strikes on power plants and stressed Germany’s support for Kyiv."
     )
     assert speaker_of(text, "call lasted an hour", index) != "Vladimir Putin"
+    assert speaker_of("A Kremlin statement said Putin agreed to pause strikes.", "agreed to pause", index) == "Kremlin"
     assert speaker_of(text, "condemned the strikes", index) == "Olaf Scholz"
