@@ -488,13 +488,12 @@ def date_from_content(
 ) -> DateClaim:
     """Intersect content constraints (roles, events, weekday, a dateline without its year)."""
     text = article.title + "\n\n" + article.text
-    sentences = split_sentences_simple(text)
-    if article.title:
-        sentences = _title_with_lead(sentences, ctx.reference.events)
+    plain = split_sentences_simple(text)  # dates, ages and weekdays are read sentence by sentence, tense and all
+    sentences = _title_with_lead(plain, ctx.reference.events) if article.title else plain
     people = tuple(a for a in ctx.reference.actors if a.kind == "person")
     constraints = tenure_constraints(text, ctx.reference.actors) + event_constraints(sentences, ctx.reference.events, people)
-    constraints += explicit_date_constraints(sentences) + war_age_constraints(sentences)
-    constraints += weekday_date_constraints(sentences, ctx.as_of or ctx.upper_bound or NO_UPPER_BOUND)
+    constraints += explicit_date_constraints(plain) + war_age_constraints(plain)
+    constraints += weekday_date_constraints(plain, ctx.as_of or ctx.upper_bound or NO_UPPER_BOUND)
     if ctx.as_of:
         constraints.append(Constraint(None, ctx.as_of, f"not after retrieval on {ctx.as_of}"))
     elif ctx.upper_bound:

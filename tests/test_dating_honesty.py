@@ -234,3 +234,14 @@ def test_an_event_prepared_or_put_off_is_not_one_that_happened(reference):
     ):
         claim = claim_for(text, reference)
         assert claim.earliest is None or claim.earliest < D(2022, 9, 23), claim.evidence
+
+
+def test_a_dated_lead_under_a_headline_about_a_coming_event_keeps_its_date(reference):
+    """The headline names a coming summit and is read with the lead for it; the lead's own
+    "on June 2, 2024" (past) still bounds the article, read in its own sentence."""
+    text = (
+        "Kyiv says three points of its plan will be discussed at the Global Peace Summit in Switzerland\n\n"
+        "The president said this at a news conference in Madrid on June 2, 2024.\n"
+    )
+    claim = claim_for(text, reference)
+    assert claim.earliest is not None and D(2024, 6, 2) <= claim.earliest <= D(2024, 6, 3)
