@@ -823,7 +823,7 @@ def test_bodies_named_with_their_complement_are_not_people(index):
     person called "International Studies"; "In New Delhi, India's Ministry of External Affairs said":
     the ministry under its full name, not a person called "New Delhi"."""
     text = (
-        "The Center for Strategic and International Studies, a think tank in Washington, said losses were mounting. "
+        "The Center for Strategic and International Studies, the think tank in Washington, said losses were mounting. "
         "In New Delhi, India's Ministry of External Affairs said it welcomed the talks."
     )
     assert speaker_of(text, "losses were mounting", index) == "Center for Strategic and International Studies"
@@ -889,9 +889,9 @@ def test_a_signpost_a_second_verb_and_a_press_office(index):
     first verb; a quote the government's press office reported is not the last person's."""
     text = (
         "Chancellor Olaf Scholz spoke to the Russian president on Friday. Putin said the strikes were necessary.\n\n"
-        "“The call lasted an hour,” the federal government’s press and information office reported. "
+        "“The call lasted an hour,” the government’s press office reported. "
         "As noted, the Chancellor condemned the strikes on power plants and stressed Germany’s support for Kyiv."
     )
     assert speaker_of(text, "call lasted an hour", index) != "Vladimir Putin"
-    assert speaker_of("A Kremlin statement said Putin agreed to pause strikes.", "agreed to pause", index) == "Kremlin"
+    assert speaker_of("A Kremlin statement said the president had ordered a pause.", "ordered a pause", index) == "Kremlin"
     assert speaker_of(text, "condemned the strikes", index) == "Olaf Scholz"
