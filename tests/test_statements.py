@@ -819,7 +819,7 @@ def test_a_description_named_next_and_a_possessive_title_after_the_verb(index):
 
 
 def test_bodies_named_with_their_complement_are_not_people(index):
-    """ "The Center for Strategic and International Studies, a think tank, said": the body, not a
+    """ "The Center for Strategic and International Studies, the think tank, said": the body, not a
     person called "International Studies"; "In New Delhi, India's Ministry of External Affairs said":
     the ministry under its full name, not a person called "New Delhi"."""
     text = (
