@@ -515,7 +515,7 @@ def test_people_named_without_a_title_still_speak(index):
     # a body the reference lacks speaks under its own name
     institutions = "The Joint Coordination Centre said 40 ships had sailed. Saudi Arabia said it was ready to host talks."
     found = statements_of(institutions, index)
-    assert {s.speaker for s in found} <= {None, "Joint Coordination Centre", "Saudi Arabian government", "Saudi Arabia"}
+    assert [s.speaker for s in found] == ["Joint Coordination Centre", "Saudi Arabia"]
 
 
 def test_interview_answers_belong_to_the_person_before_the_colon(index):
