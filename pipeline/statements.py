@@ -18,7 +18,6 @@ from pipeline.ingest import hash_id, normalise_text
 from pipeline.news_outlets import media_source, media_subject
 from pipeline.records import Article, Statement
 from pipeline.report_verbs import REPORT_VERB_RE, SPEECH_VERB_RE
-from pipeline.schema import SIDES
 from pipeline.sentences import Sentence, split_sentences
 from pipeline.speakers import (
     INSTITUTION_WORDS,
@@ -109,14 +108,17 @@ COMPLEMENT_BEFORE_RE = re.compile(
     r"(?:(?:the|a|an|its|his|her|their|[a-z][\w'’-]*|Russian|Ukrainian|American|U\.S\.|US|European|EU|British)\s+){0,4}$"
 )
 MAX_TITLE_WORDS = 4
+# "A Kremlin statement said": a description that is the body's own words
 STATEMENT_NOUN_END_RE = re.compile(r"\b(?:statement|readout|communiqu[eé]|press (?:service|office))\s*$", re.IGNORECASE)
-AND_BEFORE_RE = re.compile(r"\band\s+$")
+AND_BEFORE_RE = re.compile(r"\band\s+$")  # "condemned ... and stressed": a second verb of one subject
+# "the government's press office": a description of a body, never of a person
 BODY_NOUN_END_RE = re.compile(
     r"\b(?:office|ministry|service|department|government|statement|agency|committee)\s*$", re.IGNORECASE
 )
 AS_BEFORE_RE = re.compile(r"\b[Aa]s\s+$")  # "As noted, ...", "as reported": a signpost, not a frame
 # "X joined the debate, saying ...", but not "with critics saying ...": a participle that is the frame
 PARTICIPLE_FRAME_RE = re.compile(r"(?<=,)\s*\b(?:saying|stating)\b")
+# "four Russian sources", "officials": unnamed sources that may close a sentence as its frame
 SOURCES_RE = re.compile(r"\b(?:sources?|officials|diplomats|people)\b", re.IGNORECASE)
 INVERTED_FRAME_RE = re.compile(r"[,”\"]\s*$")  # "..., said X": the frame after what was said
 FRAME_END_RE = re.compile(r"\s*(?:[,.;:]|$)")  # ... and the name closes it ("said X." or "said X, spokesman for")
@@ -131,7 +133,6 @@ PERSON_COMPLEMENT_BEFORE_RE = re.compile(
 NATIONALITY_ADJECTIVE_RE = re.compile(
     r"Russian|Ukrainian|American|U\.S\.|US|British|French|German|Polish|Turkish|Chinese|European|Belarusian|Hungarian|Italian"
 )
-# "a spokesperson for the Chinese Foreign Ministry said": the institution speaks through its spokesperson
 # A capitalised name of a body, with its "of", "for" and "the" ("the Coordination Headquarters for
 # the Treatment of Prisoners of War"), after "according to" or right before the verb
 BODY_NAME = r"(?P<name>(?!The\b|An?\b)[A-Z][\w'’.-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w'’.-]*)){0,9}?\s+[A-Z][\w'’.-]*)"
@@ -143,6 +144,7 @@ INTERNATIONAL_BODY_RE = re.compile(r"\b(?:United Nations|UN|World|International|
 SOURCE_IN_RE = re.compile(
     r"\b(?:sources?|insiders?|people|persons?)\s+(?:from|in|at|close to|within|inside|near|familiar with)\s+", re.IGNORECASE
 )
+# "a spokesperson for the Chinese Foreign Ministry said": the institution speaks through its spokesperson
 SPEAKS_FOR_RE = re.compile(
     r"\b(?:spokes(?:man|woman|person)|statement|press (?:service|office)|representative)\s+(?:for|of|from|by|at)\s+"
     r"(?:the\s+)?(?:[\w'’.-]+\s+){0,3}$",
@@ -154,12 +156,13 @@ CLAUSE_BOUNDARY_RE = re.compile(r"[;:\"“”()—–]|\s-\s|,\s")
 RELATIVE_VERB_RE = re.compile(
     r",\s*(?:who|which)\s+(?:(?:has|have|had|also|repeatedly|since|long|\w+ly)\s+){0,3}$", re.IGNORECASE
 )
-# a clause opened by a relative pronoun, and a time or cause clause inside it, describes
+# "..., just hours after Trump insisted", "as he praised": a clause of time or manner after the main one
 TIME_CLAUSE_RE = re.compile(
     r"\s*(?:(?:just|only|shortly|soon|hours|days|weeks|minutes|moments|a day|a week|a few|two|three|even)\s+){0,3}"
     r"(?:after|before|when|while|as|since|until|once)\b",
     re.IGNORECASE,
 )
+# a clause opened by a relative pronoun, and a time or cause clause inside it, describes
 SUBORDINATE_START_RE = re.compile(r"\s*(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|since|because|as)\b", re.IGNORECASE)
 BODY_MEMBERS_RE = re.compile(
@@ -299,10 +302,15 @@ def _name_right_before(verb: re.Match, outside: str, offset: int, mentions: list
     )
 
 
+def _clause_start(outside: str, position: int) -> int:
+    """Where the clause holding a position begins: after the last comma, quote or dash before it."""
+    return max((m.end() for m in CLAUSE_BOUNDARY_RE.finditer(outside, 0, position)), default=0)
+
+
 def _in_subordinate_clause(outside: str, verb: re.Match) -> bool:
     """Whether a verb belongs to a clause that describes rather than reports ("..., which came a
     day after the UN chief urged ...")."""
-    clause_start = max((m.end() for m in CLAUSE_BOUNDARY_RE.finditer(outside, 0, verb.start())), default=0)
+    clause_start = _clause_start(outside, verb.start())
     return bool(SUBORDINATE_START_RE.match(outside, clause_start)) and bool(
         SUBORDINATE_RE.search(outside[clause_start : verb.start()])
     )
@@ -320,8 +328,7 @@ def _opening_person(outside: str, offset: int, local: list[Mention]) -> Mention 
 def _in_time_clause(outside: str, verb: re.Match) -> bool:
     """Whether a verb is in a clause of time or manner after the main one ("just hours after
     Trump insisted", "as he praised")."""
-    clause_start = max((m.end() for m in CLAUSE_BOUNDARY_RE.finditer(outside, 0, verb.start())), default=0)
-    return bool(TIME_CLAUSE_RE.match(outside, clause_start))
+    return bool(TIME_CLAUSE_RE.match(outside, _clause_start(outside, verb.start())))
 
 
 def reporting_verb(outside: str) -> re.Match | None:
@@ -453,9 +460,13 @@ def choose_speaker(
         ):
             return main, "pronoun in a clause of time"  # "Lukashenko met envoy Coale, as he praised ...": Lukashenko
         sources = UNNAMED_SUBJECT_RE.search(head)
-        if sources and SOURCES_RE.search(sources.group(0)) and all(m.end - offset <= sources.start() for m in before):
-            if CLAUSE_BOUNDARY_RE.search(outside, before[-1].end - offset if before else 0, sources.start() + 1):
-                return None, "unnamed sources"  # "Putin is ready to halt the war, four Russian sources told Reuters"
+        if (
+            sources
+            and SOURCES_RE.search(sources.group(0))
+            and all(m.end - offset <= sources.start() for m in before)
+            and CLAUSE_BOUNDARY_RE.search(outside, before[-1].end - offset if before else 0, sources.start() + 1)
+        ):
+            return None, "unnamed sources"  # "Putin is ready to halt the war, four Russian sources told Reuters"
         # "Lavrov echoed Rubio's remarks and told": a possessor owns something, it does not speak
         before = [m for m in before if not POSSESSIVE_AFTER_RE.match(outside, m.end - offset)]
         persons = [
@@ -691,7 +702,7 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
         phrase = head[source.start() : subject.end()].strip(" ,")
         side = nationality_side(phrase) or "unknown"
         if body := NAMED_BODY_RE.search(phrase):  # the body is named all the same: "the ministry" later is it
-            state.institutions.append(Mention(0, 0, body.group(0), adjectival(body.group(0)), side, "institution"))
+            _remember_body(body.group(0), body.group(0), side, state)
         return Mention(0, 0, phrase, None, side, "unnamed")
     if named := DEFINITE_BODY_RE.search(subject.group(0)):  # "the (Defense) ministry": the last such ministry named
         words = f"{named['words']}{named['body']}".lower().split()
@@ -707,7 +718,7 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
         if issuer:
             return issuer[-1]
     # "A Putin adviser", "an aide to Zelensky": the side of the person the description names
-    named = [m.side for m in state.people if m.raw in phrase and m.side in SIDES and m.side != "unknown"]
+    named = [m.side for m in state.people if m.raw in phrase and m.side != "unknown"]
     side = nationality_side(phrase) or (named[-1] if named else "unknown")
     if DELEGATION_RE.fullmatch(phrase):
         # "the Russian side said", "the American delegation said": the government speaks; "the
@@ -717,9 +728,7 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
         if (government := state.government_of(team_side)) is not None:
             return government
     if body := NAMED_BODY_RE.search(phrase):  # "The UAE Foreign Ministry": a body the reference lacks, named all the same
-        institution = Mention(0, 0, phrase, adjectival(body.group(0)), side, "institution")
-        state.institutions.append(institution)
-        return institution
+        return _remember_body(phrase, body.group(0), side, state)
     return Mention(0, 0, phrase, None, side, "unnamed")
 
 
@@ -729,7 +738,12 @@ def _body_named_as_written(name: str, state: AttributionState) -> Mention | None
     if not any(word in INSTITUTION_WORDS for word in re.findall(r"[A-Z][\w'’.-]*", name)):
         return None
     side = nationality_side(name) or ("other" if INTERNATIONAL_BODY_RE.search(name) else "unknown")
-    institution = Mention(0, 0, name, adjectival(name), side, "institution")
+    return _remember_body(name, name, side, state)
+
+
+def _remember_body(raw: str, name: str, side: str, state: AttributionState) -> Mention:
+    """A body the reference lacks, as a speaker the article goes on to call "the ministry"."""
+    institution = Mention(0, 0, raw, adjectival(name), side, "institution")
     state.institutions.append(institution)
     return institution
 
