@@ -512,9 +512,10 @@ def date_from_content(
         elif fitting and (likely_after is None or fitting[-1].earliest > likely_after.earliest):
             likely_after = fitting[-1]
     weekday = lead_weekday(article.text)
-    if dateline and (latest or earliest):
+    if dateline and latest:
+        # Only a bounded interval gives a dateline its year: with nothing after it ("in office since
+        # 2012"), any later year fits, and choosing the first would be a guess presented as a day.
         _, month, day, raw = dateline
-        latest = latest or earliest + dt.timedelta(days=365)
         low = earliest or latest - dt.timedelta(days=365)
         high = latest if earliest or ctx.as_of else low
         days = [d for y in range(low.year, latest.year + 1) if (d := dp.safe_date(y, month, day)) and low <= d <= high]

@@ -57,6 +57,18 @@ def test_a_dateline_that_fits_two_years_is_an_interval_not_a_day(reference):
     assert "without a year" in claim.evidence
 
 
+def test_a_dateline_with_nothing_after_its_evidence_is_not_given_a_year(reference):
+    # Only a start is known (a post held since 2012) and no build date bounds it: every later
+    # November 14 fits, so the first one is not the day.
+    text = (
+        "Aide sets out the Kremlin's view\n\n"
+        "MOSCOW, November 14. Kremlin aide Yury Ushakov said the envoys would meet again soon."
+    )
+    claim = date_article(article_from_text(text), DatingContext(reference))
+    assert claim.precision != "day"
+    assert claim.latest is None or claim.latest > D(2013, 11, 14)
+
+
 def test_today_inside_a_quote_does_not_make_an_old_event_today(reference):
     text = (
         "Moscow halts grain corridor\n\n"
