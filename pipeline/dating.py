@@ -22,7 +22,7 @@ from pipeline.event_mentions import event_index
 from pipeline.event_series import SeriesGap, fitting_gaps, latest_instance_gaps, series_words
 from pipeline.records import Article, DateClaim
 from pipeline.reference import Actor, Event, Reference
-from pipeline.report_verbs import REPORT_VERB_RE
+from pipeline.report_verbs import REPORT_VERB_RE, SPEECH_VERB_RE
 
 DAY = dt.timedelta(days=1)
 LEAD_CHARS = 700
@@ -31,6 +31,11 @@ DATELINE_RE = re.compile(
 )
 DATELINE_DAY_FIRST_RE = re.compile(
     rf"^\s*(?P<place>[A-Z][A-Z .'’-]{{2,40}}),?\s+(?P<day>[0-3]?\d)\s+(?P<month>{dp.MONTH_NAME})(?:,?\s+(?P<year>{dp.YEAR}))?\s*[(./:\-–—]",
+)
+# "Vilnius 12.07.2023 Ukrainian President ...": a place and a numeric date, day first, as European outlets write it
+DATELINE_NUMERIC_RE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z'’-]{2,25}(?:\s[A-Z][A-Za-z'’-]{2,25})?),?\s+"
+    r"(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"
 )
 TIMESTAMP_RE = re.compile(
     rf"\b(?P<day>[0-3]?\d)\s+(?P<month>{dp.MONTH_NAME})\s+(?P<year>{dp.YEAR}),?\s+\d{{1,2}}:\d\d\b|"
@@ -162,6 +167,8 @@ def find_dateline(article: Article) -> tuple[int | None, int, int, str] | None:
             return int(m["year"]), dp.month_number(m["month"]), int(m["day"]), m.group(0)
         return int(m["year2"]), dp.month_number(m["month2"]), int(m["day2"]), m.group(0)
     for line in [article.text[:LEAD_CHARS], article.title, *article.header_lines]:
+        if (m := DATELINE_NUMERIC_RE.match(line)) and 1 <= int(m["month"]) <= 12:
+            return int(m["year"]), int(m["month"]), int(m["day"]), m.group(0).strip()
         if m := DATELINE_RE.match(line) or DATELINE_DAY_FIRST_RE.match(line):
             return (int(m["year"]) if m["year"] else None), dp.month_number(m["month"]), int(m["day"]), m.group(0).strip()
     return None
@@ -283,6 +290,8 @@ MAX_WEEKDAY_EVENT_GAP = 60  # characters between a weekday and the event it date
 SPECIFIC_TITLE_WORDS = 4  # an event named in a headline with this many words is the news itself
 LEAD_SENTENCES = 3  # the title and the first sentences: their weekday is the day of the news
 MAX_TIME_EVENT_GAP = 80  # characters between "last year" and the event it dates
+# "said Monday", "told reporters on Monday", "said in a statement on Monday": the day of the remark
+SAID_ON_RE = re.compile(rf"\b(?:{SPEECH_VERB_RE.pattern})\b(?:\s+(?!on\b)[\w'’-]+){{0,4}}\s+(?:on\s+)?$")
 CLAUSE_TURN_RE = re.compile(r"[;:]|,\s*(?:who|which|whose|where|when|while)\b")
 TIME_ZONE_SLACK = dt.timedelta(days=1)  # a syndicated copy in another time zone carries the next day's date
 
@@ -369,7 +378,8 @@ def _event_sentence_constraints(
     ):
         return [Constraint(event.date, (event.date_end or event.date) + TIME_ZONE_SLACK, f"{name} is today")]
     for m in dp.WEEKDAY_RE.finditer(sentence):
-        if dp.WEEKDAYS[m["weekday"].lower()] in days and (in_lead or _weekday_dates_event(sentence, m.span(), span)):
+        in_the_news = in_lead and not _dates_the_saying(sentence, m.span(), span)
+        if dp.WEEKDAYS[m["weekday"].lower()] in days and (in_the_news or _weekday_dates_event(sentence, m.span(), span)):
             if dp.FUTURE_CUE_RE.search(PAST_EXPECTATION_RE.sub(" ", lower)):
                 return [Constraint(event.date - 6 * DAY, event.date + TIME_ZONE_SLACK, f"{name} is coming '{m.group(0)}'")]
             return [Constraint(event.date, (event.date_end or event.date) + 6 * DAY, f"{name} happened '{m.group(0)}'")]
@@ -438,6 +448,12 @@ def _weekday_dates_event(sentence: str, weekday: tuple[int, int], event: tuple[i
     the saying: an event that fell on an earlier Tuesday only shares the weekday by chance.
     """
     return _said_of_event(sentence, weekday, event, MAX_WEEKDAY_EVENT_GAP, REPORT_VERB_RE)
+
+
+def _dates_the_saying(sentence: str, weekday: tuple[int, int], event: tuple[int, int]) -> bool:
+    """Whether a weekday belongs to a verb of saying after the event ("... signed off on the minerals
+    deal, Bessent said Monday"): it dates the remark, even in the lead, not the event it mentions."""
+    return SAID_ON_RE.search(sentence, event[1], weekday[0]) is not None
 
 
 def _time_words_date_event(sentence: str, words: tuple[int, int], event: tuple[int, int]) -> bool:

@@ -107,6 +107,8 @@ COMPLEMENT_BEFORE_RE = re.compile(
     r"\b(?:of|to|for|with|from|at|in|on|by|between|against|under|near|inside|within)\s+"
     r"(?:(?:the|a|an|its|his|her|their|[a-z][\w'’-]*|Russian|Ukrainian|American|U\.S\.|US|European|EU|British)\s+){0,4}$"
 )
+# "the key points from what the aide said": the description is the subject of a clause, not a complement
+WHAT_BEFORE_RE = re.compile(r"\bwhat\s+$")
 MAX_TITLE_WORDS = 4
 # "A Kremlin statement said": a description that is the body's own words
 STATEMENT_NOUN_END_RE = re.compile(r"\b(?:statement|readout|communiqu[eé]|press (?:service|office))\s*$", re.IGNORECASE)
@@ -436,8 +438,9 @@ def choose_speaker(
         if FRAMING_PRONOUN_RE.search(head) and (antecedent := state.last_person or state.last_speaker) is not None:
             return antecedent, "pronoun"  # "<what was said>, he added": names in what was said are not the speaker
         desc = DESCRIPTOR_RE.search(head[-60:])
-        if desc and COMPLEMENT_BEFORE_RE.search(head[-60:][: desc.start()]):
-            desc = None  # "an aide to the Russian president said": the aide spoke, unnamed
+        before_desc = head[-60:][: desc.start()] if desc else ""
+        if desc and COMPLEMENT_BEFORE_RE.search(before_desc) and not WHAT_BEFORE_RE.search(before_desc):
+            desc = None  # "an aide to the Russian president said": the aide spoke, unnamed (but "from what the aide said")
         if desc and desc.end() >= len(head[-60:].rstrip()) - 20:
             described = f"{desc['country'] or ''} {desc['desc']}".strip()
             if (
@@ -493,9 +496,20 @@ def choose_speaker(
         if after_verb:
             return after_verb[0], "after verb"
     owners = [m for m in local if not POSSESSIVE_AFTER_RE.match(outside, m.end - offset)]
+    if verb is None:
+        # No verb of saying: 'Zelensky on the talks: "..."' is his, but in 'There is an agreement for
+        # Witkoff to visit: "..."' the name is what the quote is about (the speaker is the one in view)
+        owners = [m for m in owners if _opens_clause(outside, m.start - offset)]
     if owners and (verb is None or owners[0].start - offset < verb.start()):
         return owners[0], "mention"  # a name after the verb is what was said, not who said it
     return None, "none"
+
+
+def _opens_clause(outside: str, position: int) -> bool:
+    """Whether a name is the subject of its clause: only a title ("Foreign Ministry spokeswoman")
+    may stand before it there, not words of what is said ("an agreement for Witkoff to visit")."""
+    words = outside[_clause_start(outside, position) : position].split()
+    return all(w[:1].isupper() or w.lower() in TITLE_DETERMINERS or TITLE_WORD_RE.fullmatch(w) for w in words)
 
 
 def _compound_subject(outside: str, offset: int, before: list[Mention], vstart: int, vend: int) -> tuple[Mention, str] | None:
@@ -550,12 +564,25 @@ def _title_words(words: list[str]) -> bool:
     """Whether words can all stand in a title before a name ("Ukrainian chief negotiator", "UN
     Secretary-General"). A body's initials only qualify a title word after them: in "ambassador to
     NATO Julianne Smith", NATO is where she is ambassador, and she is the subject."""
+    tokens = _title_tokens(" ".join(words))
     return all(
         all(TITLE_WORD_RE.fullmatch(part) for part in word.split("-"))
         or NATIONALITY_ADJECTIVE_RE.fullmatch(word)
-        or (ACRONYM_RE.fullmatch(word) and i < len(words) - 1)
-        for i, word in enumerate(words)
+        or (ACRONYM_RE.fullmatch(word) and i < len(tokens) - 1)
+        for i, word in enumerate(tokens)
     )
+
+
+def _title_tokens(text: str) -> list[str]:
+    """Words, with a title of several words ("Foreign Minister", "Secretary of State") kept as one."""
+    tokens, position = [], 0
+    while position < len(text):
+        title = TITLE_WORD_RE.match(text, position)
+        end = title.end() if title and text[title.end() : title.end() + 1] in ("", " ") else text.find(" ", position)
+        end = len(text) if end < 0 else end
+        tokens.append(text[position:end])
+        position = end + 1
+    return tokens
 
 
 def _titles_only(words: str) -> bool:

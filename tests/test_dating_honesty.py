@@ -257,3 +257,31 @@ def test_a_dated_lead_under_a_headline_about_a_coming_event_keeps_its_date(refer
     )
     claim = claim_for(text, reference)
     assert claim.earliest is not None and D(2024, 6, 2) <= claim.earliest <= D(2024, 6, 3)
+
+
+def test_a_weekday_after_a_verb_of_saying_dates_the_remark_not_the_event(reference):
+    # The talks on a minerals deal began on a Monday early in 2025; "said Monday" is when the
+    # minister spoke of the deal, months later, so it does not put the article in that week.
+    text = (
+        "The president endorsed a recent minerals deal with Kyiv to gain leverage over Moscow, Treasury "
+        "Secretary Scott Bessent said Monday at a conference in California.\n\nHe gave no further details."
+    )
+    claim = claim_for(text, reference)
+    assert not (claim.latest and claim.latest <= D(2025, 2, 10))
+
+
+def test_a_date_an_event_was_to_take_place_on_is_not_past(reference):
+    # The meeting was put off: the article may well be written before the day it was set for.
+    text = (
+        "Summit plans falter\n\n"
+        "Preparations stalled after the two sides postponed a meeting of foreign ministers that was to take "
+        "place in Vienna on Thursday, October 23, US Secretary of State Marco Rubio said."
+    )
+    claim = claim_for(text, reference)
+    assert claim.earliest is None or claim.earliest < D(2025, 10, 23)
+
+
+def test_a_place_and_a_numeric_date_open_the_article(reference):
+    text = "Vilnius 11.07.2023 NATO leaders said the alliance would invite Ukraine when allies agree."
+    claim = claim_for(text, reference)
+    assert (claim.value, claim.precision) == (D(2023, 7, 11), "day")

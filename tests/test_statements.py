@@ -895,3 +895,26 @@ def test_a_signpost_a_second_verb_and_a_press_office(index):
     assert speaker_of(text, "call lasted an hour", index) != "Vladimir Putin"
     assert speaker_of("A Kremlin statement said the president had ordered a pause.", "ordered a pause", index) == "Kremlin"
     assert speaker_of(text, "condemned the strikes", index) == "Olaf Scholz"
+
+
+def test_a_quote_under_a_summary_line_goes_on_with_the_speaker_in_view(index):
+    # An agency's "key points" list: each point is a summary line and the speaker's words after a
+    # colon. A name inside the summary is what the point is about, not who spoke.
+    text = (
+        "MOSCOW. Kremlin aide Yury Ushakov said the talks on a ceasefire had stalled.\n\n"
+        "The agency has listed the main points from what the Russian presidential aide said.\n\n"
+        'A visit by Witkoff to Moscow is being discussed: "We expect him in the coming weeks."\n\n'
+        'Calls with Rubio take place regularly, but Moscow keeps them private: "We do not discuss their content."'
+    )
+    assert speaker_of(text, "We expect him", index) == "Yuri Ushakov"
+    assert speaker_of(text, "We do not discuss", index) == "Yuri Ushakov"
+
+
+def test_a_name_opening_its_clause_before_a_colon_still_speaks(index):
+    text = (
+        "Zelensky said on Sunday that Kyiv was ready for talks.\n\n"
+        'Foreign Ministry spokeswoman Maria Zakharova, in a briefing, took aim at Kyiv: "They are not serious about any of the talks they claim to want."\n\n'
+        'Russian Foreign Minister Sergei Lavrov, in a speech to diplomats, restated the terms "for any settlement".'
+    )
+    assert speaker_of(text, "not serious", index) == "Maria Zakharova"
+    assert speaker_of(text, "for any settlement", index) == "Sergei Lavrov"
