@@ -84,7 +84,10 @@ SIDE_CUES = (
         "europe",
         re.compile(
             r"\b(EU|European|NATO|British|UK|French|German|Polish|Finnish|Swedish|Danish|Dutch|Italian|Spanish|Estonian|"
-            r"Latvian|Lithuanian|Czech|Norwegian|Belgian|Irish|Romanian|Britain|France|Germany|Poland|Finland)\b"
+            r"Latvian|Lithuanian|Czech|Norwegian|Belgian|Irish|Romanian|Austrian|Portuguese|Greek|Bulgarian|Croatian|"
+            r"Slovenian|Hungarian|Slovak|Moldovan|Britain|France|Germany|Poland|Finland|Sweden|Denmark|Netherlands|"
+            r"Italy|Spain|Estonia|Latvia|Lithuania|Czechia|Norway|Belgium|Ireland|Romania|Austria|Portugal|Greece|"
+            r"Bulgaria|Croatia|Slovenia|Hungary|Slovakia|Moldova)\b"
         ),
     ),
 )

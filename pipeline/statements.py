@@ -40,7 +40,7 @@ CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][a-zA-Z'’-]{2,}\b")
 QUOTE_RE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|“[^”“]{3,}“")
 DESCRIPTOR_RE = re.compile(
     r"\b(?:[Tt]he|(?P<country>Ukraine|Russia|America|Britain|France|Germany|Turkey|China)['’]s)\s+(?P<desc>(?:[A-Za-z][\w.-]*\s+){0,2}(?:spokes(?:man|woman|person)|[Pp]resident|[Mm]inister|"
-    r"aide|envoy|[Ll]eader|[Cc]hancellor|[Pp]remier|PM|secretary|official|diplomat|chief|ambassador|commander|governor))\b"
+    r"aide|envoy|[Ll]eader|[Cc]hancellor|[Pp]remier|PM|[Ss]ecretary|official|diplomat|chief|ambassador|commander|governor))\b"
 )
 # ", deputy head of Russia's Security Council, wrote": an apposition between a person and the verb
 APPOSITION_END_RE = re.compile(r",\s+[^,;\"“”]{2,90},\s*(?:has|have|had|also|later|then|again)?\s*")
@@ -107,6 +107,8 @@ COMPLEMENT_BEFORE_RE = re.compile(
     r"\b(?:of|to|for|with|from|at|in|on|by|between|against|under|near|inside|within)\s+"
     r"(?:(?:the|a|an|its|his|her|their|[a-z][\w'’-]*|Russian|Ukrainian|American|U\.S\.|US|European|EU|British)\s+){0,4}$"
 )
+# ", who is meeting his counterparts," describes a person, never a body
+WHO_ASIDE_RE = re.compile(r"\s*,\s+who\b")
 # "the key points from what the aide said": the description is the subject of a clause, not a complement
 WHAT_BEFORE_RE = re.compile(r"\bwhat\s+$")
 MAX_TITLE_WORDS = 4
@@ -172,7 +174,7 @@ BODY_MEMBERS_RE = re.compile(
 )
 # the nouns of a description a later sentence may name ("a senior aide to the Russian president")
 DESCRIBED_NOUN_RE = re.compile(
-    r"\b(aides?|advis[eo]rs?|spokes(?:man|woman|person)|negotiators?|envoys?|minister|president|leader|chief|head|diplomat)\b",
+    r"\b(aides?|advis[eo]rs?|spokes(?:man|woman|person)|negotiators?|envoys?|minister|president|leader|chief|head|diplomat|secretary)\b",
     re.IGNORECASE,
 )
 MAX_NAMED_NEXT_CHARS = 400
@@ -423,7 +425,11 @@ def choose_speaker(
         ):
             return after_verb[0], "after verb, closing the sentence"  # "<what was said>, said Clayson Monyela"
         apposition = APPOSITION_TAIL_RE.search(head)
-        if apposition and NAMED_BODY_BEFORE_RE.search(head[: apposition.start()] + " "):
+        if (
+            apposition
+            and not WHO_ASIDE_RE.match(apposition.group(0))
+            and NAMED_BODY_BEFORE_RE.search(head[: apposition.start()] + " ")
+        ):
             # "The Center for ... Studies, a think tank in Washington, said": not the place in the apposition
             before = [m for m in before if m.start - offset < apposition.start()]
             if not before:
@@ -437,11 +443,12 @@ def choose_speaker(
             return _adjacent_subject(outside, offset, before, vstart, state)
         if FRAMING_PRONOUN_RE.search(head) and (antecedent := state.last_person or state.last_speaker) is not None:
             return antecedent, "pronoun"  # "<what was said>, he added": names in what was said are not the speaker
-        desc = DESCRIPTOR_RE.search(head[-60:])
-        before_desc = head[-60:][: desc.start()] if desc else ""
+        core = _without_relative_aside(head)  # "The Foreign Secretary, who is meeting ..., said"
+        desc = DESCRIPTOR_RE.search(core[-60:])
+        before_desc = core[-60:][: desc.start()] if desc else ""
         if desc and COMPLEMENT_BEFORE_RE.search(before_desc) and not WHAT_BEFORE_RE.search(before_desc):
             desc = None  # "an aide to the Russian president said": the aide spoke, unnamed (but "from what the aide said")
-        if desc and desc.end() >= len(head[-60:].rstrip()) - 20:
+        if desc and desc.end() >= len(core[-60:].rstrip()) - 20:
             described = f"{desc['country'] or ''} {desc['desc']}".strip()
             if (
                 hit := _still_in_view(described, before, state)
@@ -503,6 +510,15 @@ def choose_speaker(
     if owners and (verb is None or owners[0].start - offset < verb.start()):
         return owners[0], "mention"  # a name after the verb is what was said, not who said it
     return None, "none"
+
+
+def _without_relative_aside(head: str) -> str:
+    """The words before a verb without a relative clause that closes them ("the minister, who
+    arrived on Monday, said"): what is left ends with the subject."""
+    for aside in re.finditer(r"\s*,\s+(?:who|which|whose)\b", head):
+        if RELATIVE_ASIDE_RE.fullmatch(head, aside.start()):
+            return head[: aside.start()]
+    return head
 
 
 def _opens_clause(outside: str, position: int) -> bool:
@@ -635,6 +651,8 @@ def _fits(person: Mention, descriptor: str, state: AttributionState) -> bool:
         return False
     noun = descriptor.split()[-1].lower()
     noun = "prime minister" if noun == "pm" else noun  # "the PM added"
+    if noun == "secretary" and len(descriptor.split()) > 1:
+        noun = " ".join(descriptor.lower().split()[-2:])  # "the Foreign Secretary" is not the Secretary of State
     titles = (person.role.lower(),) if person.role else state.role_titles.get(person.name, ())
     return any(fit in title for title in titles for fit in (LEADER_TITLES if noun == "leader" else (noun,))) or (
         side is not None and not titles

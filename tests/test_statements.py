@@ -918,3 +918,19 @@ def test_a_name_opening_its_clause_before_a_colon_still_speaks(index):
     )
     assert speaker_of(text, "not serious", index) == "Maria Zakharova"
     assert speaker_of(text, "for any settlement", index) == "Sergei Lavrov"
+
+
+def test_the_foreign_secretary_is_the_one_named_so_not_the_last_secretary(index):
+    text = (
+        "The Foreign Secretary has said the truce must hold before any talks.\n\n"
+        "David Lammy said a pause would be a first step towards a settlement.\n\n"
+        "Secretary of State Marco Rubio said Washington would press Moscow for an answer.\n\n"
+        "The Foreign Secretary, who is visiting allies in Ottawa, said there was a chance for a lasting peace."
+    )
+    assert speaker_of(text, "truce must hold", index) == "David Lammy"
+    assert speaker_of(text, "chance for a lasting peace", index) == "David Lammy"
+
+
+def test_a_european_country_named_in_a_title_gives_the_side(index):
+    text = "Slovakia's deputy economy minister Jan Kovac said the sanctions must stay until Russia withdraws."
+    assert [s.side for s in statements_of(text, index)] == ["europe"]
