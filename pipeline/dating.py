@@ -378,7 +378,8 @@ def _event_sentence_constraints(
     ):
         return [Constraint(event.date, (event.date_end or event.date) + TIME_ZONE_SLACK, f"{name} is today")]
     for m in dp.WEEKDAY_RE.finditer(sentence):
-        in_the_news = in_lead and not _dates_the_saying(sentence, m.span(), span)
+        # in the lead a weekday is the day of the news, unless it dates someone's remark about the event
+        in_the_news = in_lead and not _dates_the_saying(sentence, m.span(), span, event.title)
         if dp.WEEKDAYS[m["weekday"].lower()] in days and (in_the_news or _weekday_dates_event(sentence, m.span(), span)):
             if dp.FUTURE_CUE_RE.search(PAST_EXPECTATION_RE.sub(" ", lower)):
                 return [Constraint(event.date - 6 * DAY, event.date + TIME_ZONE_SLACK, f"{name} is coming '{m.group(0)}'")]
@@ -450,10 +451,15 @@ def _weekday_dates_event(sentence: str, weekday: tuple[int, int], event: tuple[i
     return _said_of_event(sentence, weekday, event, MAX_WEEKDAY_EVENT_GAP, REPORT_VERB_RE)
 
 
-def _dates_the_saying(sentence: str, weekday: tuple[int, int], event: tuple[int, int]) -> bool:
+def _dates_the_saying(sentence: str, weekday: tuple[int, int], event: tuple[int, int], title: str) -> bool:
     """Whether a weekday belongs to a verb of saying after the event ("... signed off on the minerals
-    deal, Bessent said Monday"): it dates the remark, even in the lead, not the event it mentions."""
-    return SAID_ON_RE.search(sentence, event[1], weekday[0]) is not None
+    deal, Bessent said Monday"): it dates the remark, even in the lead, not the event it mentions.
+    When the one speaking is the one the event is about ("Putin tells ministry staff ..."), the
+    remark is the event."""
+    if SAID_ON_RE.search(sentence, event[1], weekday[0]) is None:
+        return False
+    names = re.findall(r"\b[A-Z][\w'’-]{3,}", sentence[event[1] : weekday[0]])
+    return not any(re.search(rf"\b{re.escape(name)}\b", title) for name in names)
 
 
 def _time_words_date_event(sentence: str, words: tuple[int, int], event: tuple[int, int]) -> bool:
@@ -528,9 +534,11 @@ def date_from_content(
         elif fitting and (likely_after is None or fitting[-1].earliest > likely_after.earliest):
             likely_after = fitting[-1]
     weekday = lead_weekday(article.text)
+    if dateline and not latest and any(c.cited_day and c.earliest == earliest for c in constraints):
+        latest = earliest + dt.timedelta(days=365)  # news follows the event it cites: the year after it
     if dateline and latest:
-        # Only a bounded interval gives a dateline its year: with nothing after it ("in office since
-        # 2012"), any later year fits, and choosing the first would be a guess presented as a day.
+        # Otherwise only a bounded interval gives a dateline its year: with nothing after a start
+        # ("in office since 2012"), any later year fits, and the first would be a guess shown as a day.
         _, month, day, raw = dateline
         low = earliest or latest - dt.timedelta(days=365)
         high = latest if earliest or ctx.as_of else low
