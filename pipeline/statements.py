@@ -122,6 +122,17 @@ BODY_NOUN_END_RE = re.compile(
 AS_BEFORE_RE = re.compile(r"\b[Aa]s\s+$")  # "As noted, ...", "as reported": a signpost, not a frame
 # "X joined the debate, saying ...", but not "with critics saying ...": a participle that is the frame
 PARTICIPLE_FRAME_RE = re.compile(r"(?<=,)\s*\b(?:saying|stating)\b")
+# "..., with French President Macron saying that ...": the participle frames the person named ("with critics saying" frames nobody)
+WITH_PARTICIPLE_RE = re.compile(
+    r",\s*with\s+(?P<who>[^,;]{2,80}?)\s+(?P<verb>saying|telling|adding|stressing|insisting|warning|noting|arguing)\b"
+)
+# "... and has signalled plans": a second verb with no subject of its own
+AND_AUX_BEFORE_RE = re.compile(r"\band\s+(?:(?:has|have|had|also|later|then)\s+){0,2}$")
+# "von der Leyen's disclosure to the FT that ...": what follows is the possessor's
+POSSESSIVE_SAYING_RE = re.compile(
+    r"['’]s?\s+(?:[a-z-]+\s+){0,2}(?:disclosure|remarks?|comments?|statement|announcement|claim|assertion|"
+    r"warning|admission|suggestion|pledge|insistence|assurance)\b[^.;]{0,60}?\bthat\b"
+)
 # "four Russian sources", "officials": unnamed sources that may close a sentence as its frame
 SOURCES_RE = re.compile(r"\b(?:sources?|officials|diplomats|people)\b", re.IGNORECASE)
 INVERTED_FRAME_RE = re.compile(r"[,”\"]\s*$")  # "..., said X": the frame after what was said
@@ -349,6 +360,16 @@ def reporting_verb(outside: str) -> re.Match | None:
     ]
     main = [verb for verb in candidates if not _in_subordinate_clause(outside, verb)]
     candidates = main or candidates  # "Moscow blamed the raid, which came after Guterres urged ...": Moscow's verb
+    own = [
+        verb
+        for verb in candidates
+        if not (_in_time_clause(outside, verb) and _clause_start(outside, verb.start()) > 0)
+        and not RELATIVE_VERB_RE.search(outside[max(0, verb.start() - 40) : verb.start()])
+    ]
+    # "Putin has ruled out a meeting with Zelensky, who says ...", "The Kremlin described the talks as
+    # paused, while Zelensky said ...": the verb of the main clause, not one of a clause after it
+    # (a clause opening the sentence, "While Putin said ..., Zelensky responded", stays first)
+    candidates = own or candidates
     by_press = [verb for verb in candidates if _says(verb) and media_subject(outside[: verb.start()])]
     candidates = [verb for verb in candidates if verb not in by_press]
     speech = [verb for verb in candidates if SPEECH_VERB_RE.fullmatch(verb.group(0))]
@@ -358,10 +379,18 @@ def reporting_verb(outside: str) -> re.Match | None:
     framed = [verb for verb in unambiguous if FRAMING_PRONOUN_RE.search(outside[: verb.start()])]
     if not candidates and (participle := PARTICIPLE_FRAME_RE.search(outside)):
         return participle  # "Kasparov joined the debate, saying: ...": the only frame
+    with_frame = WITH_PARTICIPLE_RE.search(outside)
+    if not unambiguous and with_frame and re.search(r"\b[A-Z][a-z]", with_frame["who"]):
+        return _verb_of(with_frame)  # "leaders meet on Thursday, with Macron saying ...": Macron frames it
     chosen = (framed or unambiguous or speech or candidates or [None])[0]
     if chosen is not None and AND_BEFORE_RE.search(outside, 0, chosen.start()) and candidates[0].start() < chosen.start():
         return candidates[0]  # "the Chancellor condemned the strikes and stressed ...": one subject, its first verb
     return chosen
+
+
+def _verb_of(frame: re.Match) -> re.Match:
+    """The verb inside a frame, as a match of its own (callers read its start and end)."""
+    return re.compile(re.escape(frame["verb"])).search(frame.string, frame.start("verb"))
 
 
 def choose_speaker(
@@ -409,6 +438,10 @@ def choose_speaker(
             return None, "according to an unnamed source"  # "according to another source, Putin ...": not Putin
         if after:
             return after[0], "according to"
+    if verb and (frame := WITH_PARTICIPLE_RE.search(outside)) and frame.start("verb") == verb.start():
+        inside = [m for m in local if frame.start() <= m.start - offset < verb.start()]
+        if inside:
+            return inside[-1], "with ... saying"  # "..., with French President Emmanuel Macron saying that ..."
     if verb:
         vstart, vend = verb.start(), verb.end()
         # 'said Peskov', '"...," said Ukrainian negotiator Oleksandr Chalyi': only titles between
@@ -477,6 +510,8 @@ def choose_speaker(
             and CLAUSE_BOUNDARY_RE.search(outside, before[-1].end - offset if before else 0, sources.start() + 1)
         ):
             return None, "unnamed sources"  # "Putin is ready to halt the war, four Russian sources told Reuters"
+        if AND_AUX_BEFORE_RE.search(head) and (subject := _clause_subject(outside, offset, before)):
+            return subject, "subject of the first verb"  # "Trump is expected to call Zelensky and has signalled ..."
         # "Lavrov echoed Rubio's remarks and told": a possessor owns something, it does not speak
         before = [m for m in before if not POSSESSIVE_AFTER_RE.match(outside, m.end - offset)]
         persons = [
@@ -502,6 +537,10 @@ def choose_speaker(
             return before[-1], "subject"
         if after_verb:
             return after_verb[0], "after verb"
+    said = next((m for m in local if POSSESSIVE_SAYING_RE.match(outside, m.end - offset)), None) if verb is None else None
+    if said is not None and not _clause_subject(outside, offset, [m for m in local if m.start < said.start]):
+        # "Her remarks followed von der Leyen's disclosure that ...", but not "Kallas went on, blasting Putin's claim that"
+        return said, "possessor of what was said"
     owners = [m for m in local if not POSSESSIVE_AFTER_RE.match(outside, m.end - offset)]
     if verb is None:
         # No verb of saying: 'Zelensky on the talks: "..."' is his, but in 'There is an agreement for
@@ -519,6 +558,11 @@ def _without_relative_aside(head: str) -> str:
         if RELATIVE_ASIDE_RE.fullmatch(head, aside.start()):
             return head[: aside.start()]
     return head
+
+
+def _clause_subject(outside: str, offset: int, before: list[Mention]) -> Mention | None:
+    """The first person named before a verb who opens a clause: the subject the verb shares."""
+    return next((m for m in before if m.kind == "person" and _opens_clause(outside, m.start - offset)), None)
 
 
 def _opens_clause(outside: str, position: int) -> bool:

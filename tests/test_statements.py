@@ -934,3 +934,31 @@ def test_the_foreign_secretary_is_the_one_named_so_not_the_last_secretary(index)
 def test_a_european_country_named_in_a_title_gives_the_side(index):
     text = "Slovakia's deputy economy minister Jan Kovac said the sanctions must stay until Russia withdraws."
     assert [s.side for s in statements_of(text, index)] == ["europe"]
+
+
+def test_clauses_beside_the_main_one_do_not_take_the_frame(index):
+    text = (
+        "European leaders are due to meet in Rome on Friday, with French President Emmanuel Macron saying that "
+        "Europe stands ready to guarantee any settlement.\n\n"
+        "Meanwhile, U.S. President Donald Trump, who has promised a quick end to the war, is expected to call "
+        "Zelensky on Friday and has signalled plans to meet Russian President Vladimir Putin soon.\n\n"
+        "Putin has all but ruled out a meeting with Zelensky, who says only leaders can settle the question of land.\n\n"
+        "The Kremlin described the negotiations as frozen for now, while Zelensky said his envoys would travel "
+        "to Washington at the weekend."
+    )
+    assert speaker_of(text, "stands ready to guarantee", index) == "Emmanuel Macron"
+    assert speaker_of(text, "signalled plans to meet", index) == "Donald Trump"
+    assert speaker_of(text, "all but ruled out a meeting", index) == "Vladimir Putin"
+    assert speaker_of(text, "described the negotiations as frozen", index) == "Kremlin"
+
+
+def test_what_follows_a_possessor_of_a_remark_is_theirs_unless_someone_else_speaks(index):
+    text = (
+        'Maria Zakharova said Moscow would "never accept" foreign troops in Ukraine.\n\n'
+        "Her words followed European Commission President Ursula von der Leyen's disclosure to reporters "
+        'that Brussels had "detailed plans for a force that would deploy after any truce".\n\n'
+        '"Russia will stop only when it has to," Kaja Kallas went on, blasting Putin\'s claim that Kyiv '
+        'had caused "the conflict" in the first place.'
+    )
+    assert speaker_of(text, "detailed plans", index) == "Ursula von der Leyen"
+    assert speaker_of(text, "will stop only when", index) == "Kaja Kallas"
