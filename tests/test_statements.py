@@ -962,3 +962,14 @@ def test_what_follows_a_possessor_of_a_remark_is_theirs_unless_someone_else_spea
     )
     assert speaker_of(text, "detailed plans", index) == "Ursula von der Leyen"
     assert speaker_of(text, "will stop only when", index) == "Kaja Kallas"
+
+
+def test_a_capital_speaks_for_its_government(index):
+    text = (
+        "Chancellor Olaf Scholz spoke to Vladimir Putin by phone on Friday.\n\n"
+        '"The leaders agreed to stay in contact on the grain corridor," Berlin added.\n\n'
+        "Beijing urged both sides to return to talks, while talks in Paris were postponed."
+    )
+    assert speaker_of(text, "agreed to stay in contact", index) == "German government"
+    beijing = [s for s in statements_of(text, index) if "Beijing urged" in s.text]
+    assert [(s.speaker, s.side) for s in beijing] == [("Chinese government", "other")]
