@@ -215,6 +215,20 @@ class SpeakerIndex:
         }
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def post_holder(self, words: str, side: str, earliest: dt.date | None, latest: dt.date | None) -> Actor | None:
+        """The one person of a side whose title held these words ("chief of staff", "spokesman") at
+        some time in [earliest, latest]: "Zelensky's chief of staff" is whoever had that post then."""
+        pattern = re.compile(rf"\b{re.escape(words.lower())}\b")
+        found = {
+            actor.name: actor
+            for (title, post_side), held in self._posts.items()
+            if post_side == side and pattern.search(title)
+            for actor, role in held
+            if (earliest is None or role.end is None or role.end >= earliest)
+            and (latest is None or role.start is None or role.start <= latest)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
     @cached_property
     def _posts(self) -> dict[tuple[str, str], list[tuple[Actor, Role]]]:
         """Who held each post, keyed by the bare title and the side, built once per index."""

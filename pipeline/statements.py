@@ -60,7 +60,7 @@ UNNAMED_SUBJECT = (
     r"|\b(?:(?:U\.S\.|[A-Z][\w'’-]*|senior|top|western|several|some|many|other)\s+){0,3}"
     r"(?:officials|diplomats|negotiators|aides|envoys|representatives|advis[eo]rs|analysts|leaders|lawmakers|"
     r"experts|authorities|observers|sides|journalists|reporters|countries|governments|capitals|politicians|"
-    r"legislators|commentators|bloggers|hardliners|hard-liners|critics|supporters|opponents))"
+    r"legislators|commentators|bloggers|hardliners|hard-liners|critics|supporters|opponents|sources))"
     r"(?:\s+(?:familiar with [\w ]+?|close to [\w ]+?|who [\w ]+?|speaking on condition of anonymity|"
     r"(?:within|inside|from|near)\s+(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+|"
     r"(?:of|for|to|at|in|with|on)\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+))?"
@@ -109,6 +109,8 @@ COMPLEMENT_BEFORE_RE = re.compile(
 )
 # ", who is meeting his counterparts," describes a person, never a body
 WHO_ASIDE_RE = re.compile(r"\s*,\s+who\b")
+# "Putin's spokesman", "the Ukrainian president's chief of staff": a post named by whose it is
+POSSESSOR_POST_RE = re.compile(r"['’]s\s+(?:(?:top|senior|longtime|long-time)\s+)?(?P<post>[a-z][a-z -]{2,40}?)\s*$")
 # "the key points from what the aide said": the description is the subject of a clause, not a complement
 WHAT_BEFORE_RE = re.compile(r"\bwhat\s+$")
 MAX_TITLE_WORDS = 4
@@ -228,6 +230,7 @@ class AttributionState:
     role_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lower-case titles each actor held
     # who held a title on a side when the article was written ("Ukraine's president"), if the reference knows
     title_holder: Callable[[str, str], Mention | None] = lambda title, side: None
+    post_holder: Callable[[str, str], Mention | None] | None = None  # a title holding words: "chief of staff"
     government_of: Callable[[str], Mention | None] = lambda side: None  # a side's government, for "the Russian side"
 
 
@@ -383,9 +386,21 @@ def reporting_verb(outside: str) -> re.Match | None:
     if not unambiguous and with_frame and re.search(r"\b[A-Z][a-z]", with_frame["who"]):
         return _verb_of(with_frame)  # "leaders meet on Thursday, with Macron saying ...": Macron frames it
     chosen = (framed or unambiguous or speech or candidates or [None])[0]
+    if chosen is not None and chosen is not candidates[0] and _sourced_by_unnamed(outside, chosen):
+        return candidates[0]  # "Sullivan believes that ..., sources told the NYT": Sullivan's verb, as the sources report it
     if chosen is not None and AND_BEFORE_RE.search(outside, 0, chosen.start()) and candidates[0].start() < chosen.start():
         return candidates[0]  # "the Chancellor condemned the strikes and stressed ...": one subject, its first verb
     return chosen
+
+
+def _sourced_by_unnamed(outside: str, verb: re.Match) -> bool:
+    """Whether a verb closes the sentence as a frame of unnamed sources (", sources told Reuters")."""
+    subject = UNNAMED_SUBJECT_RE.search(outside[max(0, verb.start() - 60) : verb.start()])
+    return (
+        subject is not None
+        and bool(SOURCES_RE.search(subject.group(0)))
+        and INVERTED_FRAME_RE.search(outside[: verb.start() - len(subject.group(0))]) is not None
+    )
 
 
 def _verb_of(frame: re.Match) -> re.Match:
@@ -479,6 +494,8 @@ def choose_speaker(
         core = _without_relative_aside(head)  # "The Foreign Secretary, who is meeting ..., said"
         desc = DESCRIPTOR_RE.search(core[-60:])
         before_desc = core[-60:][: desc.start()] if desc else ""
+        if desc and re.match(r"['’]s?\s", core[-60:][desc.end() :]):
+            desc = None  # "the Ukrainian president's chief of staff said": the post speaks, not the president
         if desc and COMPLEMENT_BEFORE_RE.search(before_desc) and not WHAT_BEFORE_RE.search(before_desc):
             desc = None  # "an aide to the Russian president said": the aide spoke, unnamed (but "from what the aide said")
         if desc and desc.end() >= len(core[-60:].rstrip()) - 20:
@@ -867,15 +884,24 @@ def is_statement_sentence(
     return bool(quotes) and state.last_speaker is not None and sentence.paragraph - state.last_paragraph <= 1
 
 
-def _title_holders_then(article: Article, index: SpeakerIndex) -> Callable[[str, str], Mention | None]:
-    """Who held a title on a side while the article could have been written (its date claim)."""
+def _title_holders_then(article: Article, index: SpeakerIndex, within: bool = False) -> Callable[[str, str], Mention | None]:
+    """Who held a title on a side while the article could have been written (its date claim); with
+    ``within``, a title that holds the words given ("chief of staff" in "presidential chief of staff")."""
     earliest, latest = article.published.earliest, article.published.latest
+    find = index.post_holder if within else index.title_holder
 
     def holder(title: str, side: str) -> Mention | None:
-        actor = index.title_holder(title, side, earliest, latest)
+        actor = find(title, side, earliest, latest)
         return None if actor is None else Mention(0, 0, actor.name, actor.name, actor.side, actor.kind)
 
     return holder
+
+
+def _owner_post_holder(unnamed: Mention, state: AttributionState) -> Mention | None:
+    """ "Putin's spokesman", "the Ukrainian president's chief of staff": the one person on that side
+    whose title was that post when the article was written, or None when several were."""
+    post = POSSESSOR_POST_RE.search(unnamed.raw)
+    return state.post_holder(post["post"], unnamed.side) if post and state.post_holder else None
 
 
 def _named_next(statements: list[Statement], role_titles: dict[str, tuple[str, ...]]) -> list[Statement]:
@@ -926,7 +952,10 @@ def split_frames(sentence: Sentence) -> list[Sentence]:
 def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]:
     """All statements of one article, in reading order, with speakers resolved."""
     state = AttributionState(
-        role_titles=index.role_titles, title_holder=_title_holders_then(article, index), government_of=index.government_of_side
+        role_titles=index.role_titles,
+        title_holder=_title_holders_then(article, index),
+        post_holder=_title_holders_then(article, index, within=True),
+        government_of=index.government_of_side,
     )
     out: list[Statement] = []
     for sentence in (frame for whole in split_sentences(article.text) for frame in split_frames(whole)):
@@ -945,7 +974,9 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         else:
             speaker, how = choose_speaker(outside, sentence.start, mentions, state, verb)
         if speaker is None and (unnamed := _unnamed_speaker(outside, state, verb)) is not None:
-            if quotes and state.last_speaker is not None and _refers_back(unnamed.raw, state.last_speaker):
+            if holder := _owner_post_holder(unnamed, state):
+                speaker, how = holder, f"holder of the post '{unnamed.raw}'"
+            elif quotes and state.last_speaker is not None and _refers_back(unnamed.raw, state.last_speaker):
                 speaker, how = state.last_speaker, "continues quote"  # '"...," the deputy head of the council wrote'
             else:
                 speaker, how = unnamed, "unnamed source"

@@ -973,3 +973,22 @@ def test_a_capital_speaks_for_its_government(index):
     assert speaker_of(text, "agreed to stay in contact", index) == "German government"
     beijing = [s for s in statements_of(text, index) if "Beijing urged" in s.text]
     assert [(s.speaker, s.side) for s in beijing] == [("Chinese government", "other")]
+
+
+def test_a_post_named_by_whose_it_is_is_its_holder(index):
+    text = (
+        '"The corridor is suspended until further notice," the ministry said in a statement.\n\n'
+        'The Ukrainian president\'s chief of staff accused Moscow of "blackmail" and said it had staged the attacks.\n\n'
+        "Trump's special envoy said a deal on the ports was close."
+    )
+    assert speaker_of(text, "accused Moscow", index) == "Andrii Yermak"
+    assert speaker_of(text, "deal on the ports", index) is None  # several envoys: not one of them by guess
+
+
+def test_a_closing_frame_of_unnamed_sources_reports_the_opening_subject(index):
+    text = (
+        "Jake Sullivan believes that pressing Kyiv into talks now would only send a signal to Putin, sources told the paper.\n\n"
+        "Putin is ready to halt the war along the current lines, four Russian sources told Reuters."
+    )
+    assert speaker_of(text, "pressing Kyiv into talks", index) == "Jake Sullivan"
+    assert speaker_of(text, "ready to halt the war", index) is None
