@@ -109,6 +109,12 @@ COMPLEMENT_BEFORE_RE = re.compile(
 )
 # ", who is meeting his counterparts," describes a person, never a body
 WHO_ASIDE_RE = re.compile(r"\s*,\s+who\b")
+# "This was stated by Peskov", "This was announced by the ministry": the sentence names the source of the one before
+STATED_BY_RE = re.compile(
+    r"\W*(?:This|That|It|The (?:statement|information))\s+(?:was|has been|had been|is)\s+"
+    r"(?:stated|said|announced|declared|noted|reported|written|posted|emphasi[sz]ed|stressed|confirmed)\s+by\b"
+)
+MAX_AGENT_CHARS = 80  # how far after "by" the source may be named
 # "Putin's spokesman", "the Ukrainian president's chief of staff": a post named by whose it is
 POSSESSOR_POST_RE = re.compile(r"['’]s\s+(?:(?:top|senior|longtime|long-time)\s+)?(?P<post>[a-z][a-z -]{2,40}?)\s*$")
 # "the key points from what the aide said": the description is the subject of a clause, not a complement
@@ -958,6 +964,7 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         government_of=index.government_of_side,
     )
     out: list[Statement] = []
+    unspoken: Sentence | None = None  # the last sentence that reported nobody ("This was stated by X" may follow)
     for sentence in (frame for whole in split_sentences(article.text) for frame in split_frames(whole)):
         mentions = add_surname_mentions(sentence.text, sentence.start, index.find_mentions(sentence.text, sentence.start), state)
         state.institutions += [m for m in mentions if m.kind == "institution"]
@@ -966,10 +973,19 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         outside, quotes = blank_quotes(sentence.text)
         verb = reporting_verb(outside)
         answering = _interview_answer(sentence, mentions, state)
-        if answering is not None:
+        stated_by = _stated_by(outside, sentence.start, mentions)
+        if stated_by is not None:
+            speaker, how = stated_by, "stated by"
+            if unspoken is not None and sentence.paragraph - unspoken.paragraph <= 1:
+                # "The summit was no peace summit. This was stated by Peskov.": the sentence before is his
+                out.append(
+                    _statement(article, unspoken, blank_quotes(unspoken.text)[1], speaker, "stated by, in the next sentence")
+                )
+        elif answering is not None:
             speaker, how = answering
         elif not is_statement_sentence(outside, quotes, sentence, state, verb):
             state.last_person = _acting_person(outside, sentence.start, mentions) or state.last_person
+            unspoken = sentence
             continue
         else:
             speaker, how = choose_speaker(outside, sentence.start, mentions, state, verb)
@@ -982,25 +998,39 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
                 speaker, how = unnamed, "unnamed source"
         if speaker is None and quotes and state.last_speaker is not None:
             speaker, how = state.last_speaker, "continues quote"
+        unspoken = None
         if speaker is None and not quotes:
             continue
         if speaker is not None:
             state.last_speaker = speaker
             state.last_paragraph = sentence.paragraph
             state.last_person = speaker if speaker.kind == "person" else state.last_person
-        out.append(
-            Statement(
-                statement_id=hash_id(article.article_id, normalise_text(sentence.text), str(sentence.start)),
-                article_id=article.article_id,
-                text=sentence.text,
-                char_start=sentence.start,
-                char_end=sentence.end,
-                quote=" … ".join(quotes) or None,
-                speaker=speaker.name if speaker else None,
-                speaker_raw=speaker.raw if speaker else None,
-                speaker_role=speaker.role if speaker else None,
-                side=speaker.side if speaker else "unknown",
-                stance_cues=f"speaker by {how}",
-            )
-        )
+        out.append(_statement(article, sentence, quotes, speaker, how))
     return _named_next(out, state.role_titles)
+
+
+def _statement(article: Article, sentence: Sentence, quotes: list[str], speaker: Mention | None, how: str) -> Statement:
+    """The statement record of one sentence and the speaker found for it."""
+    return Statement(
+        statement_id=hash_id(article.article_id, normalise_text(sentence.text), str(sentence.start)),
+        article_id=article.article_id,
+        text=sentence.text,
+        char_start=sentence.start,
+        char_end=sentence.end,
+        quote=" … ".join(quotes) or None,
+        speaker=speaker.name if speaker else None,
+        speaker_raw=speaker.raw if speaker else None,
+        speaker_role=speaker.role if speaker else None,
+        side=speaker.side if speaker else "unknown",
+        stance_cues=f"speaker by {how}",
+    )
+
+
+def _stated_by(outside: str, offset: int, mentions: list[Mention]) -> Mention | None:
+    """ "This was stated by Kremlin spokesman Dmitry Peskov": who the sentence names as the source of
+    what came before it (a person named in the agent words first; a news outlet is not a speaker)."""
+    frame = STATED_BY_RE.match(outside)
+    if frame is None or media_source(outside[frame.end() :].lstrip()):
+        return None
+    agent = [m for m in mentions if 0 <= m.start - offset - frame.end() <= MAX_AGENT_CHARS]
+    return next((m for m in agent if m.kind == "person"), agent[0] if agent else None)

@@ -992,3 +992,14 @@ def test_a_closing_frame_of_unnamed_sources_reports_the_opening_subject(index):
     )
     assert speaker_of(text, "pressing Kyiv into talks", index) == "Jake Sullivan"
     assert speaker_of(text, "ready to halt the war", index) is None
+
+
+def test_this_was_stated_by_names_the_source_of_the_sentence_before(index):
+    text = (
+        "The meeting in Geneva brought no breakthrough on the front line. "
+        "This was stated by Kremlin spokesman Dmitry Peskov to a state television channel.\n\n"
+        "Russian forces advanced near Pokrovsk. This was reported by Reuters."
+    )
+    assert speaker_of(text, "brought no breakthrough", index) == "Dmitry Peskov"
+    assert speaker_of(text, "This was stated by", index) == "Dmitry Peskov"
+    assert not [s for s in statements_of(text, index) if "advanced near Pokrovsk" in s.text]
