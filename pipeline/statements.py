@@ -111,8 +111,9 @@ COMPLEMENT_BEFORE_RE = re.compile(
 WHO_ASIDE_RE = re.compile(r"\s*,\s+who\b")
 # "This was stated by Peskov", "This was announced by the ministry": the sentence names the source of the one before
 STATED_BY_RE = re.compile(
-    r"\W*(?:This|That|It|The (?:statement|information))\s+(?:was|has been|had been|is)\s+"
+    r"\W*(?:(?:This|That|It|The (?:statement|information))\s+(?:was|has been|had been|is)\s+"
     r"(?:stated|said|announced|declared|noted|reported|written|posted|emphasi[sz]ed|stressed|confirmed)\s+by\b"
+    r"|(?:This|That)\s+(?:is|was)\s+what\b)"  # "This is what Zelensky said in his first comments"
 )
 MAX_AGENT_CHARS = 80  # how far after "by" the source may be named
 # "Putin's spokesman", "the Ukrainian president's chief of staff": a post named by whose it is
@@ -981,6 +982,10 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
                 out.append(
                     _statement(article, unspoken, blank_quotes(unspoken.text)[1], speaker, "stated by, in the next sentence")
                 )
+            elif out and out[-1].char_end <= sentence.start and not article.text[out[-1].char_end : sentence.start].strip():
+                # ... also when it read as someone else's: "What Russia presented is an ultimatum. This is what Zelensky said."
+                before = Sentence(out[-1].text, out[-1].char_start, out[-1].char_end, sentence.paragraph)
+                out[-1] = _statement(article, before, blank_quotes(before.text)[1], speaker, "stated by, in the next sentence")
         elif answering is not None:
             speaker, how = answering
         elif not is_statement_sentence(outside, quotes, sentence, state, verb):

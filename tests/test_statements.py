@@ -1003,3 +1003,20 @@ def test_this_was_stated_by_names_the_source_of_the_sentence_before(index):
     assert speaker_of(text, "brought no breakthrough", index) == "Dmitry Peskov"
     assert speaker_of(text, "This was stated by", index) == "Dmitry Peskov"
     assert not [s for s in statements_of(text, index) if "advanced near Pokrovsk" in s.text]
+
+
+def test_this_is_what_someone_said_makes_the_sentence_before_theirs(index):
+    text = (
+        "What Moscow handed over in Istanbul is a list of demands, not a peace plan. "
+        "This is what Ukrainian President Volodymyr Zelensky said on Wednesday."
+    )
+    assert speaker_of(text, "list of demands", index) == "Volodymyr Zelensky"
+
+
+def test_verbs_that_present_or_characterise_report_a_position(index):
+    text = (
+        "Zelensky unveiled a plan for ending the war in parliament on Wednesday. "
+        "Medinsky characterised the second round as long and difficult. "
+        "Peskov termed the conference in Switzerland a waste of time."
+    )
+    assert [s.speaker for s in statements_of(text, index)] == ["Volodymyr Zelensky", "Vladimir Medinsky", "Dmitry Peskov"]
