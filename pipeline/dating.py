@@ -48,6 +48,12 @@ DURATION_DAYS = {"day": (1, 1), "week": (6, 9), "month": (24, 37), "year": (330,
 NO_UPPER_BOUND = dt.date(2100, 12, 31)  # years a weekday-and-date may fall in when nothing bounds the article
 MAX_DATELINE_YEARS = 3  # a dateline day that fits more years than this says nothing about the year
 # "head of the delegation, X" is a title; "head of the delegation to those talks, X" a description
+TITLE_SYNONYMS = (
+    (re.compile(r"\bminister of foreign affairs\b"), "foreign minister"),
+    (re.compile(r"\bforeign affairs minister\b"), "foreign minister"),
+    (re.compile(r"\bdefense\b"), "defence"),
+    (re.compile(r"\bminister of defence\b"), "defence minister"),
+)
 TITLE_GAP_RE = re.compile(r"\s*[,:]?\s*")
 MIN_ROLE_MENTION_GAP = 60  # characters between a role title and the name it qualifies
 
@@ -235,19 +241,19 @@ def tenure_constraints(text: str, actors: tuple[Actor, ...]) -> list[Constraint]
         if actor.kind != "person" or not actor.roles:
             continue
         for m in _alias_pattern(actor).finditer(text):
-            before = text[max(0, m.start() - MIN_ROLE_MENTION_GAP) : m.start()]
-            lower = before.lower()
+            lower = same_titles(text[max(0, m.start() - MIN_ROLE_MENTION_GAP) : m.start()].lower())
             matched = []
             for role in actor.roles:
-                idx = lower.rfind(role.title.lower())
-                gap = before[idx + len(role.title) :]
+                title = same_titles(role.title.lower())
+                idx = lower.rfind(title)
+                gap = lower[idx + len(title) :]
                 if idx >= 0 and TITLE_GAP_RE.fullmatch(gap) and (role.start or role.end):
                     matched.append((role, idx))
             if not matched:
                 continue
             title = max(matched, key=lambda pair: len(pair[0].title))[0].title
             terms = " or ".join(dict.fromkeys(f"{r.start or '…'} to {r.end or 'now'}" for r, _ in matched))
-            if any(FORMER_RE.search(before[:idx]) for _, idx in matched):
+            if any(FORMER_RE.search(lower[:idx]) for _, idx in matched):
                 ends = [r.end for r, _ in matched]
                 if all(ends):
                     out.append(Constraint(min(ends), None, f"'former {title} {m.group(0)}': after {min(ends)}"))
@@ -255,6 +261,14 @@ def tenure_constraints(text: str, actors: tuple[Actor, ...]) -> list[Constraint]
             spans = [(r.start, r.end) for r, _ in matched]
             out.append(alternatives(spans, f"'{title} {m.group(0)}' (in that role {terms})"))
     return _dedupe(out)
+
+
+def same_titles(lower: str) -> str:
+    """One wording for titles outlets write several ways ("minister of foreign affairs of Ukraine",
+    "foreign affairs minister" and "foreign minister"; "defense" and "defence"), in lower case."""
+    for pattern, title in TITLE_SYNONYMS:
+        lower = pattern.sub(title, lower)
+    return lower
 
 
 def _dedupe(constraints: list[Constraint]) -> list[Constraint]:
