@@ -44,7 +44,11 @@ class PhrasePattern:
 
 
 def stem(word: str) -> str:
-    """A crude stem: the first few letters, enough to join 'talks'/'talk', 'embalo's'/'embalo'."""
+    """A crude stem: the first few letters, enough to join 'talks'/'talk', 'embalo's'/'embalo'. A
+    hyphenated word keeps its parts ('nato-russia' is not 'nato-ukraine')."""
+    if "-" in word.strip("-"):
+        head, _, tail = word.partition("-")
+        return f"{head}-{stem(tail)}"
     return word if len(word) <= STEM_CHARS else word[:STEM_CHARS]
 
 

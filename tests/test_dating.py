@@ -186,3 +186,13 @@ def test_statement_made_at_a_dated_event_takes_the_event_date(seeds_dir, referen
         "Peskov said the energy moratorium had expired.", exact(D(2025, 4, 18), "header", "x"), event_index(reference.events)
     )
     assert about.method == "article"
+
+
+def test_a_hyphenated_event_name_is_not_its_neighbour():
+    from pipeline.event_mentions import EventIndex
+    from pipeline.reference import Event
+
+    council = Event("nrc", D(2022, 1, 12), None, "NATO-Russia Council meets", ("nato-russia council",), None)
+    index = EventIndex((council,))
+    assert index.find("The NATO-Ukraine Council met in Brussels on Tuesday.") == []
+    assert [m.event.event_id for m in index.find("The NATO-Russia Council met in Brussels.")] == ["nrc"]
