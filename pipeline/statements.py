@@ -66,7 +66,7 @@ UNNAMED_SUBJECT = (
     r"(?:of|for|to|at|in|with|on)\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+))?"
 )
 # right before the verb, or an adverb away ("the ministry later said")
-TRAILING_ADVERBS = r"(?:\s+(?:later|also|then|again|earlier|has|have|had))*"
+TRAILING_ADVERBS = r"(?:\s+(?:later|also|then|again|earlier|previously|repeatedly|reportedly|recently|already|has|have|had))*"
 UNNAMED_SUBJECT_RE = re.compile(UNNAMED_SUBJECT + TRAILING_ADVERBS + r"\s*,?\s*$", re.IGNORECASE)
 TRAILING_ADVERBS_RE = re.compile(TRAILING_ADVERBS + "$", re.IGNORECASE)
 UNNAMED_AFTER_ACCORDING_RE = re.compile(UNNAMED_SUBJECT, re.IGNORECASE)
@@ -91,6 +91,7 @@ ADJACENT_SUBJECT_RE = re.compile(
     r"\s*(?:has|have|had|also|later|then|again|,)?\s*"
     r"(?:(?:late |early |earlier |later )?on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?: (?:morning|afternoon|evening|night))?\s+)?"
     r"(?:has|have|had|also|again)?\s*"
+    r"(?:(?:previously|repeatedly|reportedly|recently|already)\s+)?"
 )
 APPOSITIVE_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([A-Za-z][\w' .-]{2,50}?),")
 CONTEXT_ONLY_RE = re.compile(r"^\s*(asked|when asked)\b", re.IGNORECASE)
@@ -505,7 +506,10 @@ def choose_speaker(
             desc = None  # "the Ukrainian president's chief of staff said": the post speaks, not the president
         if desc and COMPLEMENT_BEFORE_RE.search(before_desc) and not WHAT_BEFORE_RE.search(before_desc):
             desc = None  # "an aide to the Russian president said": the aide spoke, unnamed (but "from what the aide said")
-        if desc and desc.end() >= len(core[-60:].rstrip()) - 20:
+        near = desc is not None and desc.end() >= len(core[-60:].rstrip()) - 20
+        if not near and not before and verb.group(0).strip() in ("saying", "stating") and (opening := DESCRIPTOR_RE.match(core)):
+            desc, near = opening, True  # "Russia's foreign minister drove the point home, saying ...": the opening subject
+        if desc and near:
             described = f"{desc['country'] or ''} {desc['desc']}".strip()
             if (
                 hit := _still_in_view(described, before, state)
@@ -719,8 +723,11 @@ def _fits(person: Mention, descriptor: str, state: AttributionState) -> bool:
         return False
     noun = descriptor.split()[-1].lower()
     noun = "prime minister" if noun == "pm" else noun  # "the PM added"
-    if noun == "secretary" and len(descriptor.split()) > 1:
-        noun = " ".join(descriptor.lower().split()[-2:])  # "the Foreign Secretary" is not the Secretary of State
+    words = descriptor.lower().split()
+    if noun in ("secretary", "minister") and len(words) > 1 and not nationality_side(descriptor.split()[-2]):
+        noun = " ".join(
+            words[-2:]
+        )  # "the Foreign Secretary" is not the Secretary of State, nor a foreign minister a prime minister
     titles = (person.role.lower(),) if person.role else state.role_titles.get(person.name, ())
     return any(fit in title for title in titles for fit in (LEADER_TITLES if noun == "leader" else (noun,))) or (
         side is not None and not titles

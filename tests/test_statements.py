@@ -1020,3 +1020,15 @@ def test_verbs_that_present_or_characterise_report_a_position(index):
         "Peskov termed the conference in Switzerland a waste of time."
     )
     assert [s.speaker for s in statements_of(text, index)] == ["Volodymyr Zelensky", "Vladimir Medinsky", "Dmitry Peskov"]
+
+
+def test_a_described_subject_and_an_adverb_before_the_verb(index):
+    text = (
+        "Vladimir Putin met his Security Council on Monday.\n\n"
+        "Russia's foreign minister drove the point home, saying that talks could succeed only if the root causes were addressed.\n\n"
+        "Russian officials previously indicated that Moscow might leave the grain deal.\n\n"
+        "Zelensky's office has repeatedly called for a meeting of the two leaders."
+    )
+    assert speaker_of(text, "root causes", index) == "Sergei Lavrov"
+    assert speaker_of(text, "might leave the grain deal", index) is None
+    assert speaker_of(text, "meeting of the two leaders", index) == "Ukrainian Presidential Office"
