@@ -508,7 +508,7 @@ def choose_speaker(
             desc = None  # "an aide to the Russian president said": the aide spoke, unnamed (but "from what the aide said")
         near = desc is not None and desc.end() >= len(core[-60:].rstrip()) - 20
         if not near and not before and verb.group(0).strip() in ("saying", "stating") and (opening := DESCRIPTOR_RE.match(core)):
-            desc, near = opening, True  # "Russia's foreign minister drove the point home, saying ...": the opening subject
+            desc, near = opening, True  # "Russia's foreign minister pressed the point, saying ...": the opening subject
         if desc and near:
             described = f"{desc['country'] or ''} {desc['desc']}".strip()
             if (
@@ -567,7 +567,7 @@ def choose_speaker(
             return after_verb[0], "after verb"
     said = next((m for m in local if POSSESSIVE_SAYING_RE.match(outside, m.end - offset)), None) if verb is None else None
     if said is not None and not _clause_subject(outside, offset, [m for m in local if m.start < said.start]):
-        # "Her remarks followed von der Leyen's disclosure that ...", but not "Kallas went on, blasting Putin's claim that"
+        # "Her words came after von der Leyen's announcement that ...", not "Kallas continued, rejecting Putin's claim that"
         return said, "possessor of what was said"
     owners = [m for m in local if not POSSESSIVE_AFTER_RE.match(outside, m.end - offset)]
     if verb is None:
@@ -1039,7 +1039,7 @@ def _statement(article: Article, sentence: Sentence, quotes: list[str], speaker:
 
 
 def _stated_by(outside: str, offset: int, mentions: list[Mention]) -> Mention | None:
-    """ "This was stated by Kremlin spokesman Dmitry Peskov": who the sentence names as the source of
+    """ "This was stated by Dmitry Peskov": who the sentence names as the source of
     what came before it (a person named in the agent words first; a news outlet is not a speaker)."""
     frame = STATED_BY_RE.match(outside)
     if frame is None or media_source(outside[frame.end() :].lstrip()):

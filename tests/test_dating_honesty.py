@@ -290,7 +290,7 @@ def test_a_place_and_a_numeric_date_open_the_article(reference):
 def test_a_title_worded_another_way_still_bounds_the_date(reference):
     text = (
         "Kyiv rules out talks for now\n\n"
-        "Minister of Foreign Affairs of Ukraine Dmytro Kuleba has said that Moscow lost interest in the talks."
+        "In Kyiv, Minister of Foreign Affairs of Ukraine Andrii Sybiha told reporters that Moscow had lost interest in the talks."
     )
     claim = claim_for(text, reference)
-    assert (claim.earliest, claim.latest) == (D(2020, 3, 4), D(2024, 9, 5))
+    assert claim.earliest == D(2024, 9, 5)

@@ -902,7 +902,7 @@ def test_a_quote_under_a_summary_line_goes_on_with_the_speaker_in_view(index):
     # colon. A name inside the summary is what the point is about, not who spoke.
     text = (
         "MOSCOW. Kremlin aide Yury Ushakov said the talks on a ceasefire had stalled.\n\n"
-        "The agency has listed the main points from what the Russian presidential aide said.\n\n"
+        "The agency has listed the main points from what the senior Russian aide said.\n\n"
         'A visit by Witkoff to Moscow is being discussed: "We expect him in the coming weeks."\n\n'
         'Calls with Rubio take place regularly, but Moscow keeps them private: "We do not discuss their content."'
     )
@@ -938,9 +938,9 @@ def test_a_european_country_named_in_a_title_gives_the_side(index):
 
 def test_clauses_beside_the_main_one_do_not_take_the_frame(index):
     text = (
-        "European leaders are due to meet in Rome on Friday, with French President Emmanuel Macron saying that "
+        "European leaders are due to meet in Rome on Friday, with Emmanuel Macron of France saying that "
         "Europe stands ready to guarantee any settlement.\n\n"
-        "Meanwhile, U.S. President Donald Trump, who has promised a quick end to the war, is expected to call "
+        "Separately, Donald Trump, who has promised a quick end to the war, is expected to call "
         "Zelensky on Friday and has signalled plans to meet Russian President Vladimir Putin soon.\n\n"
         "Putin has all but ruled out a meeting with Zelensky, who says only leaders can settle the question of land.\n\n"
         "The Kremlin described the negotiations as frozen for now, while Zelensky said his envoys would travel "
@@ -955,9 +955,9 @@ def test_clauses_beside_the_main_one_do_not_take_the_frame(index):
 def test_what_follows_a_possessor_of_a_remark_is_theirs_unless_someone_else_speaks(index):
     text = (
         'Maria Zakharova said Moscow would "never accept" foreign troops in Ukraine.\n\n'
-        "Her words followed European Commission President Ursula von der Leyen's disclosure to reporters "
+        "Her words came after Ursula von der Leyen's announcement to reporters "
         'that Brussels had "detailed plans for a force that would deploy after any truce".\n\n'
-        '"Russia will stop only when it has to," Kaja Kallas went on, blasting Putin\'s claim that Kyiv '
+        '"Russia will stop only when it has to," Kaja Kallas continued, rejecting Putin\'s claim that Kyiv '
         'had caused "the conflict" in the first place.'
     )
     assert speaker_of(text, "detailed plans", index) == "Ursula von der Leyen"
@@ -978,16 +978,16 @@ def test_a_capital_speaks_for_its_government(index):
 def test_a_post_named_by_whose_it_is_is_its_holder(index):
     text = (
         '"The corridor is suspended until further notice," the ministry said in a statement.\n\n'
-        'The Ukrainian president\'s chief of staff accused Moscow of "blackmail" and said it had staged the attacks.\n\n'
+        "The Ukrainian president's chief of staff condemned Moscow's \"blackmail\" and said it had staged the attacks.\n\n"
         "Trump's special envoy said a deal on the ports was close."
     )
-    assert speaker_of(text, "accused Moscow", index) == "Andrii Yermak"
+    assert speaker_of(text, "condemned Moscow", index) == "Andrii Yermak"
     assert speaker_of(text, "deal on the ports", index) is None  # several envoys: not one of them by guess
 
 
 def test_a_closing_frame_of_unnamed_sources_reports_the_opening_subject(index):
     text = (
-        "Jake Sullivan believes that pressing Kyiv into talks now would only send a signal to Putin, sources told the paper.\n\n"
+        "Jake Sullivan believes that pressing Kyiv into talks now would only embolden Putin, sources told the paper.\n\n"
         "Putin is ready to halt the war along the current lines, four Russian sources told Reuters."
     )
     assert speaker_of(text, "pressing Kyiv into talks", index) == "Jake Sullivan"
@@ -997,7 +997,7 @@ def test_a_closing_frame_of_unnamed_sources_reports_the_opening_subject(index):
 def test_this_was_stated_by_names_the_source_of_the_sentence_before(index):
     text = (
         "The meeting in Geneva brought no breakthrough on the front line. "
-        "This was stated by Kremlin spokesman Dmitry Peskov to a state television channel.\n\n"
+        "This was stated by Dmitry Peskov, the Kremlin spokesman, in a television interview.\n\n"
         "Russian forces advanced near Pokrovsk. This was reported by Reuters."
     )
     assert speaker_of(text, "brought no breakthrough", index) == "Dmitry Peskov"
@@ -1008,7 +1008,7 @@ def test_this_was_stated_by_names_the_source_of_the_sentence_before(index):
 def test_this_is_what_someone_said_makes_the_sentence_before_theirs(index):
     text = (
         "What Moscow handed over in Istanbul is a list of demands, not a peace plan. "
-        "This is what Ukrainian President Volodymyr Zelensky said on Wednesday."
+        "This is what Volodymyr Zelensky said in his evening address on Wednesday."
     )
     assert speaker_of(text, "list of demands", index) == "Volodymyr Zelensky"
 
@@ -1025,7 +1025,7 @@ def test_verbs_that_present_or_characterise_report_a_position(index):
 def test_a_described_subject_and_an_adverb_before_the_verb(index):
     text = (
         "Vladimir Putin met his Security Council on Monday.\n\n"
-        "Russia's foreign minister drove the point home, saying that talks could succeed only if the root causes were addressed.\n\n"
+        "Russia's foreign minister pressed the point, saying that talks could succeed only if the root causes were addressed.\n\n"
         "Russian officials previously indicated that Moscow might leave the grain deal.\n\n"
         "Zelensky's office has repeatedly called for a meeting of the two leaders."
     )
