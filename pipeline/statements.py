@@ -723,11 +723,10 @@ def _fits(person: Mention, descriptor: str, state: AttributionState) -> bool:
         return False
     noun = descriptor.split()[-1].lower()
     noun = "prime minister" if noun == "pm" else noun  # "the PM added"
+    # "the Foreign Secretary" is not the Secretary of State, nor "the foreign minister" a prime minister
     words = descriptor.lower().split()
     if noun in ("secretary", "minister") and len(words) > 1 and not nationality_side(descriptor.split()[-2]):
-        noun = " ".join(
-            words[-2:]
-        )  # "the Foreign Secretary" is not the Secretary of State, nor a foreign minister a prime minister
+        noun = " ".join(words[-2:])
     titles = (person.role.lower(),) if person.role else state.role_titles.get(person.name, ())
     return any(fit in title for title in titles for fit in (LEADER_TITLES if noun == "leader" else (noun,))) or (
         side is not None and not titles
