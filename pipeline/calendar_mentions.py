@@ -52,7 +52,7 @@ WAR_CONTEXT_RE = re.compile(r"\b(war|conflict|invasion|fighting)\b", re.IGNORECA
 # Words that make a mentioned date a plan or a deadline rather than something that happened.
 NOT_PAST_RE = re.compile(
     r"\b(will|'ll|shall|would|could|may|might|next|plans? to|planned|aims? to|until|deadline|expires?|due to|scheduled|"
-    r"was to|were to|supposed to|meant to|postponed|put off|called off|cancell?ed|delayed|rescheduled|"
+    rf"was to|were to|supposed to|meant to|{dp.PUT_OFF_WORDS}|delayed|rescheduled|"
     rf"set to|expected to|upcoming|ahead of|target|is to|are to|to be held|by (?:the end of |early |mid-|late )?(?:{dp.MONTH_NAME}|{dp.YEAR}))\b"
 )  # case-sensitive: "May 28" is a date, "may" a plan
 PAST_RE = re.compile(

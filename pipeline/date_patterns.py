@@ -10,6 +10,8 @@ import calendar
 import datetime as dt
 import re
 
+# An event or a date put off or called off: a past tense says nothing about whether it happened
+PUT_OFF_WORDS = r"postponed|put off|called off|cancell?ed"
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9

@@ -47,13 +47,14 @@ SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
 DURATION_DAYS = {"day": (1, 1), "week": (6, 9), "month": (24, 37), "year": (330, 400)}  # what "a month" can mean
 NO_UPPER_BOUND = dt.date(2100, 12, 31)  # years a weekday-and-date may fall in when nothing bounds the article
 MAX_DATELINE_YEARS = 3  # a dateline day that fits more years than this says nothing about the year
-# "head of the delegation, X" is a title; "head of the delegation to those talks, X" a description
+# Titles outlets word several ways, each rewritten to the wording the reference uses
 TITLE_SYNONYMS = (
     (re.compile(r"\bminister of foreign affairs\b"), "foreign minister"),
     (re.compile(r"\bforeign affairs minister\b"), "foreign minister"),
     (re.compile(r"\bdefense\b"), "defence"),
     (re.compile(r"\bminister of defence\b"), "defence minister"),
 )
+# "head of the delegation, X" is a title; "head of the delegation to those talks, X" a description
 TITLE_GAP_RE = re.compile(r"\s*[,:]?\s*")
 MIN_ROLE_MENTION_GAP = 60  # characters between a role title and the name it qualifies
 
@@ -244,7 +245,7 @@ def tenure_constraints(text: str, actors: tuple[Actor, ...]) -> list[Constraint]
             lower = same_titles(text[max(0, m.start() - MIN_ROLE_MENTION_GAP) : m.start()].lower())
             matched = []
             for role in actor.roles:
-                title = same_titles(role.title.lower())
+                title = _role_title(role.title)
                 idx = lower.rfind(title)
                 gap = lower[idx + len(title) :]
                 if idx >= 0 and TITLE_GAP_RE.fullmatch(gap) and (role.start or role.end):
@@ -269,6 +270,12 @@ def same_titles(lower: str) -> str:
     for pattern, title in TITLE_SYNONYMS:
         lower = pattern.sub(title, lower)
     return lower
+
+
+@lru_cache(maxsize=4096)
+def _role_title(title: str) -> str:
+    """A reference title in the one wording, worked out once per title rather than per mention."""
+    return same_titles(title.lower())
 
 
 def _dedupe(constraints: list[Constraint]) -> list[Constraint]:
@@ -296,9 +303,7 @@ QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
 NOT_HELD_BEFORE_RE = re.compile(
     r"\b(?:prepar\w*|plann\w*|plans? for|to hold|to stage|to organi[sz]e|goal of|idea of|push for)\b[^.;]*$"
 )
-NOT_HELD_RE = re.compile(
-    r"\b(?:postponed|put off|put on hold|called off|cancell?ed|shelved|suspended until|delayed until|yet to take place)\b"
-)
+NOT_HELD_RE = re.compile(rf"\b(?:{dp.PUT_OFF_WORDS}|put on hold|shelved|suspended until|delayed until|yet to take place)\b")
 PAST_EXPECTATION_RE = re.compile(r"\b(?:was|were|had been)\s+(?:set|due|scheduled|expected|supposed|planned)\b")
 MAX_WEEKDAY_EVENT_GAP = 60  # characters between a weekday and the event it dates, after the lead
 SPECIFIC_TITLE_WORDS = 4  # an event named in a headline with this many words is the news itself

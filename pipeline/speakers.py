@@ -207,27 +207,19 @@ class SpeakerIndex:
         """The one person of a side who held a title ("foreign minister") at some time in
         [earliest, latest], or None when nobody or several did ("Ukraine's foreign minister" in
         2022 is Kuleba; with no date, Kuleba and Sybiha both fit and nobody is named)."""
-        found = {
-            actor.name: actor
-            for actor, role in self._posts.get((title, side), ())
-            if (earliest is None or role.end is None or role.end >= earliest)
-            and (latest is None or role.start is None or role.start <= latest)
-        }
-        return next(iter(found.values())) if len(found) == 1 else None
+        return _only_holder(self._posts.get((title, side), ()), earliest, latest)
 
     def post_holder(self, words: str, side: str, earliest: dt.date | None, latest: dt.date | None) -> Actor | None:
         """The one person of a side whose title held these words ("chief of staff", "spokesman") at
         some time in [earliest, latest]: "Zelensky's chief of staff" is whoever had that post then."""
         pattern = re.compile(rf"\b{re.escape(words.lower())}\b")
-        found = {
-            actor.name: actor
-            for (title, post_side), held in self._posts.items()
+        held = [
+            pair
+            for (title, post_side), pairs in self._posts.items()
             if post_side == side and pattern.search(title)
-            for actor, role in held
-            if (earliest is None or role.end is None or role.end >= earliest)
-            and (latest is None or role.start is None or role.start <= latest)
-        }
-        return next(iter(found.values())) if len(found) == 1 else None
+            for pair in pairs
+        ]
+        return _only_holder(held, earliest, latest)
 
     @cached_property
     def _posts(self) -> dict[tuple[str, str], list[tuple[Actor, Role]]]:
@@ -358,3 +350,15 @@ class SpeakerIndex:
             if before.rstrip().endswith(role.title.lower()):
                 return role.title
         return None
+
+
+def _only_holder(held, earliest: dt.date | None, latest: dt.date | None) -> Actor | None:
+    """The one person among (actor, role) pairs whose role overlaps [earliest, latest], or None
+    when nobody or several people did."""
+    found = {
+        actor.name: actor
+        for actor, role in held
+        if (earliest is None or role.end is None or role.end >= earliest)
+        and (latest is None or role.start is None or role.start <= latest)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None

@@ -65,8 +65,10 @@ UNNAMED_SUBJECT = (
     r"(?:within|inside|from|near)\s+(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+|"
     r"(?:of|for|to|at|in|with|on)\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+))?"
 )
+# adverbs of time and report that may stand between a subject and its verb ("officials previously said")
+TIME_ADVERBS = "previously|repeatedly|reportedly|recently|already"
 # right before the verb, or an adverb away ("the ministry later said")
-TRAILING_ADVERBS = r"(?:\s+(?:later|also|then|again|earlier|previously|repeatedly|reportedly|recently|already|has|have|had))*"
+TRAILING_ADVERBS = rf"(?:\s+(?:later|also|then|again|earlier|{TIME_ADVERBS}|has|have|had))*"
 UNNAMED_SUBJECT_RE = re.compile(UNNAMED_SUBJECT + TRAILING_ADVERBS + r"\s*,?\s*$", re.IGNORECASE)
 TRAILING_ADVERBS_RE = re.compile(TRAILING_ADVERBS + "$", re.IGNORECASE)
 UNNAMED_AFTER_ACCORDING_RE = re.compile(UNNAMED_SUBJECT, re.IGNORECASE)
@@ -91,7 +93,7 @@ ADJACENT_SUBJECT_RE = re.compile(
     r"\s*(?:has|have|had|also|later|then|again|,)?\s*"
     r"(?:(?:late |early |earlier |later )?on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?: (?:morning|afternoon|evening|night))?\s+)?"
     r"(?:has|have|had|also|again)?\s*"
-    r"(?:(?:previously|repeatedly|reportedly|recently|already)\s+)?"
+    rf"(?:(?:{TIME_ADVERBS})\s+)?"
 )
 APPOSITIVE_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([A-Za-z][\w' .-]{2,50}?),")
 CONTEXT_ONLY_RE = re.compile(r"^\s*(asked|when asked)\b", re.IGNORECASE)
@@ -897,11 +899,10 @@ def is_statement_sentence(
     return bool(quotes) and state.last_speaker is not None and sentence.paragraph - state.last_paragraph <= 1
 
 
-def _title_holders_then(article: Article, index: SpeakerIndex, within: bool = False) -> Callable[[str, str], Mention | None]:
-    """Who held a title on a side while the article could have been written (its date claim); with
-    ``within``, a title that holds the words given ("chief of staff" in "presidential chief of staff")."""
+def _holders_then(article: Article, find: Callable) -> Callable[[str, str], Mention | None]:
+    """Who held a post on a side while the article could have been written (its date claim), as
+    ``find`` looks it up (``SpeakerIndex.title_holder`` or ``post_holder``)."""
     earliest, latest = article.published.earliest, article.published.latest
-    find = index.post_holder if within else index.title_holder
 
     def holder(title: str, side: str) -> Mention | None:
         actor = find(title, side, earliest, latest)
@@ -966,8 +967,8 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
     """All statements of one article, in reading order, with speakers resolved."""
     state = AttributionState(
         role_titles=index.role_titles,
-        title_holder=_title_holders_then(article, index),
-        post_holder=_title_holders_then(article, index, within=True),
+        title_holder=_holders_then(article, index.title_holder),
+        post_holder=_holders_then(article, index.post_holder),
         government_of=index.government_of_side,
     )
     out: list[Statement] = []
