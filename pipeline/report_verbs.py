@@ -24,6 +24,7 @@ REPORT_VERBS = (
     r"rule (?:it|that|this|them) out|ruled (?:it|that|this|them) out|rules (?:it|that|this|them) out|"
     r"decried|decries|reacted|reacts|traded accusations|trade accusations|raised the issue|voicing|"
     r"unveiled|unveils|presented|presents|characteri[sz]ed|characteri[sz]es|termed|terms|rated|referenced|"
+    r"made clear|made it clear|makes clear|makes it clear|requested|requests|reaffirmed|reaffirms|affirmed|affirms|"
     r"(?:seemed|seems|moved|pivoted|went on|appeared|was quick|were quick) to (?:dismiss|criticize|criticise|reject|deny|accuse|warn|insist)"
 )
 REPORT_VERB_RE = re.compile(rf"\b(?:{REPORT_VERBS})\b")

@@ -749,6 +749,19 @@ def test_mutual_accusations_and_a_day_before_the_verb(index):
     assert any("decried" in t for t in found) and any("seemed to dismiss" in t for t in found)
 
 
+def test_making_clear_requesting_and_reaffirming_report_a_position(index):
+    """ "has made it clear that", "requested ... to" and "reaffirmed" say where a speaker stands."""
+    text = (
+        "The Finnish president has long argued for talks. "
+        "Alexander Stubb has made it clear that Helsinki would never accept a frozen front. "
+        "Lavrov requested the mediators to draft a second text. "
+        "The Kremlin reaffirmed its demand for a neutral Kyiv."
+    )
+    assert speaker_of(text, "never accept a frozen front", index) == "Alexander Stubb"
+    assert speaker_of(text, "draft a second text", index) == "Sergei Lavrov"
+    assert speaker_of(text, "demand for a neutral Kyiv", index) == "Kremlin"
+
+
 def test_a_source_inside_a_body_is_unnamed_but_the_body_is_remembered(index):
     """ "A source from Russia's Foreign Ministry told" is an unnamed Russian source, not the ministry;
     "the Foreign Ministry said" afterwards is that ministry."""
