@@ -41,11 +41,15 @@ def _reopens_quote(paragraph: str, start: int) -> bool:
     return paragraph[start : start + 1] in ('"', OPEN_QUOTES) and paragraph[:start].rstrip(" \t").endswith("\n")
 
 
+# Paired quotations; copy often mixes marks ('"It is our state ...,” Zelensky said'), so a straight
+# mark also pairs with a curly one
+QUOTE_RE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|“[^”“]{3,}“|\"[^\"“”]{3,}”|“[^“”\"]{3,}\"")
+
+
 def _quote_open(text: str) -> bool:
     """True when a straight or curly double quotation opened in text is not closed."""
-    curly = text.count(OPEN_QUOTES) - text.count(CLOSE_QUOTES)
-    straight = text.count('"') % 2
-    return curly > 0 or straight == 1
+    unpaired = QUOTE_RE.sub("", text) if '"' in text or OPEN_QUOTES in text else text
+    return unpaired.count(OPEN_QUOTES) > unpaired.count(CLOSE_QUOTES) or unpaired.count('"') % 2 == 1
 
 
 TRAILING_END_CHARS = ".!?…\"'”’)] \t\n"

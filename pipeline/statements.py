@@ -18,7 +18,7 @@ from pipeline.ingest import hash_id, normalise_text
 from pipeline.news_outlets import media_source, media_subject
 from pipeline.records import Article, Statement
 from pipeline.report_verbs import REPORT_VERB_RE, SPEECH_VERB_RE
-from pipeline.sentences import Sentence, split_sentences
+from pipeline.sentences import QUOTE_RE, Sentence, split_sentences
 from pipeline.speakers import (
     INSTITUTION_WORDS,
     TITLE_WORD_RE,
@@ -37,7 +37,6 @@ QUOTED_AS_RE = re.compile(r"\b(?:was|were|is) quoted\b.{0,40}?\bas saying\b", re
 # "RIA Novosti cited Kremlin spokesman Dmitry Peskov as saying": the one cited speaks, not the agency
 CITED_AS_RE = re.compile(r"\b(?:cited|quoted|cites|quotes)\s+(?P<who>[^,;]{2,90}?)\s+as\s+(?:saying|telling)\b")
 CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][a-zA-Z'’-]{2,}\b")
-QUOTE_RE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"|“[^”“]{3,}“")
 DESCRIPTOR_RE = re.compile(
     r"\b(?:[Tt]he|(?P<country>Ukraine|Russia|America|Britain|France|Germany|Turkey|China)['’]s)\s+(?P<desc>(?:[A-Za-z][\w.-]*\s+){0,2}(?:spokes(?:man|woman|person)|[Pp]resident|[Mm]inister|"
     r"aide|envoy|[Ll]eader|[Cc]hancellor|[Pp]remier|PM|[Ss]ecretary|official|diplomat|chief|ambassador|commander|governor))\b"
@@ -232,6 +231,7 @@ class AttributionState:
     last_person: Mention | None = None  # who "he" or "she" most likely is: the last person speaking or acting
     institutions: list[Mention] = field(default_factory=list)  # every institution named so far, for "the ministry said"
     answer_paragraph: int = -1  # the paragraph of an interview answer ("Peskov: ..."), which goes on being his
+    transcript: bool = False  # a transcript: an answer goes on over paragraphs until the next label
     last_paragraph: int = -1
     descriptors: dict[str, Mention] = field(default_factory=dict)
     surnames: dict[str, Mention] = field(default_factory=dict)
@@ -276,8 +276,26 @@ def add_surname_mentions(text: str, offset: int, mentions: list[Mention], state:
     return sorted(mentions + extra, key=lambda x: x.start)
 
 
-def blank_quotes(text: str) -> tuple[str, list[str]]:
-    """Text with quotations replaced by spaces (offsets kept) and the quotations themselves."""
+# A quotation mark that closes: right after a word or punctuation, before a space or the end
+CLOSING_STRAIGHT_RE = re.compile(r'(?<=\S)"(?=[\s,.;:!?)]|$)')
+CLOSING_CURLY_RE = re.compile(r"(?<=\S)”")
+OPENING_MARK_RE = re.compile(r'[“«"]')  # any mark before the closing one (mixed marks: "very tense”)
+
+
+def lone_closing_mark(outside: str) -> int | None:
+    """Where a quotation closes that opened before this sentence: the first closing mark left once
+    paired quotations are blanked, when no opening mark comes before it."""
+    curly = CLOSING_CURLY_RE.search(outside)
+    if curly is not None and not OPENING_MARK_RE.search(outside, 0, curly.start()):
+        return curly.start()
+    straight = CLOSING_STRAIGHT_RE.search(outside)
+    if straight is not None and outside.count('"') % 2 == 1 and not OPENING_MARK_RE.search(outside, 0, straight.start()):
+        return straight.start()
+    return None
+
+
+def _blank_paired(text: str) -> tuple[str, list[str]]:
+    """Text with its paired quotations replaced by spaces, and those quotations."""
     quotes = []
     chars = list(text)
     for m in QUOTE_RE.finditer(text):
@@ -286,8 +304,25 @@ def blank_quotes(text: str) -> tuple[str, list[str]]:
             quotes.append(inner)
         for i in range(m.start(), m.end()):
             chars[i] = " "
+    return "".join(chars), quotes
+
+
+def closes_earlier_quote(text: str) -> bool:
+    """Whether a sentence ends a quotation opened before it ('... we will see," Medinsky said.')."""
+    return lone_closing_mark(_blank_paired(text)[0]) is not None
+
+
+def blank_quotes(text: str) -> tuple[str, list[str]]:
+    """Text with quotations replaced by spaces (offsets kept) and the quotations themselves."""
+    outside, quotes = _blank_paired(text)
+    # A closing mark with no opening one: the quotation began in an earlier sentence or paragraph
+    # ('... we will see," Medinsky said.'); what comes before the mark is quoted.
+    if (closing := lone_closing_mark(outside)) is not None:
+        head = text[:closing].strip().strip('"“”')
+        if len(head.split()) >= MIN_QUOTE_WORDS:
+            quotes.insert(0, head)
+        outside = " " * (closing + 1) + outside[closing + 1 :]
     # An unclosed opening quote (multi-sentence quote) hides the rest too.
-    outside = "".join(chars)
     for mark in ("“", '"'):
         idx = outside.find(mark)
         if idx >= 0 and (mark == "“" or outside.count('"') % 2 == 1):
@@ -783,9 +818,12 @@ def _last_person_fitting(descriptor: str, state: AttributionState) -> Mention | 
     return last if side == "other" or side == last.side else None
 
 
-def _interview_answer(sentence: Sentence, mentions: list[Mention], state: AttributionState) -> tuple[Mention, str] | None:
+def _interview_answer(
+    sentence: Sentence, mentions: list[Mention], state: AttributionState, names_a_speaker: bool = False
+) -> tuple[Mention, str] | None:
     """Interview transcripts: "Peskov: Nothing is scheduled." is Peskov's answer, and the rest of
-    that paragraph is too. Only a person named before the colon counts ("MOSCOW:" is a dateline)."""
+    that paragraph is too; in a transcript, so are the next paragraphs, unless a sentence names
+    who spoke. Only a person named before the colon counts ("MOSCOW:" is a dateline)."""
     label = ANSWER_LABEL_RE.match(sentence.text)
     if label is not None:
         person = next((m for m in mentions if m.kind == "person" and m.start - sentence.start < label.end("name")), None)
@@ -795,9 +833,31 @@ def _interview_answer(sentence: Sentence, mentions: list[Mention], state: Attrib
             return None
         state.answer_paragraph = sentence.paragraph
         return person, "interview answer"
-    if sentence.paragraph == state.answer_paragraph and state.last_speaker is not None:
-        return state.last_speaker, "continues answer"
+    if state.answer_paragraph >= 0 and state.last_speaker is not None:
+        if sentence.paragraph == state.answer_paragraph or (state.transcript and not names_a_speaker):
+            return state.last_speaker, "continues answer"
     return None
+
+
+QUESTION_LABEL_RE = re.compile(r"^\W{0,3}(?:Question|QUESTION|Q)\s*:", re.MULTILINE)
+# A speaker's turn in a transcript: "Yuri Ushakov: There was a meeting ..." (not 'Quote from X: "..."')
+SENTENCE_END_CHARS = (".", "!", "?", "…", '"', "”", "»")
+TURN_RE = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]+){0,2})\s*:\s+(?![\"“«])\S")
+
+
+def is_transcript(text: str, is_person: Callable[[str], bool]) -> bool:
+    """A transcript rather than a report: it puts questions ("Question: ..."), gives people turns,
+    or opens its body with a person's turn ("Yuri Ushakov: There was a meeting ..."). A headline
+    "Umerov: Russia hands over its document" alone does not make one."""
+    if QUESTION_LABEL_RE.search(text):
+        return True
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    turns = [
+        i
+        for i, p in enumerate(paragraphs)
+        if p.endswith(SENTENCE_END_CHARS) and (m := TURN_RE.match(p)) and is_person(m["name"])  # a headline has no full stop
+    ]
+    return len(turns) >= 2 or (bool(turns) and turns[0] <= 1)
 
 
 def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | None) -> Mention | None:
@@ -899,6 +959,29 @@ def is_statement_sentence(
     return bool(quotes) and state.last_speaker is not None and sentence.paragraph - state.last_paragraph <= 1
 
 
+# First person outside quotes: the speaker's own words whose marks the copy lost, or a transcript's
+FIRST_PERSON_RE = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|[Mm]y|me)\b|(?:^|[^\w\s]\s*|\b[a-z]+\s+)I\s+(?:[a-z]|['’])")
+# ... unless it is the newsroom's: "as we reported", "let us recall", "our correspondent"
+NEWSROOM_FIRST_PERSON_RE = re.compile(
+    r"\b(?:[Ww]e|[Ll]et us|[Ll]et's) (?:(?:have |had |will |would |previously |earlier |already )*"
+    r"(?:reported|report|remind|recall|wrote|write|contacted|reached out|asked|requested|noted|told you|informed))\b"
+    r"|\b[Oo]ur (?:correspondent|reporter|journalist|sources?|newsroom|readers?|editorial|agency|publication|"
+    r"newspaper|website|channel|interlocutor|team)\b|\bas we\b|\b(?:told|tells) us\b|\bwith us\b"
+)
+
+
+def continues_in_first_person(outside: str, sentence: Sentence, state: AttributionState) -> bool:
+    """A sentence with no verb of saying, in the first person, right after someone spoke ("We have
+    agreed on the largest exchange." after Medinsky's quote): his words, whose quotation marks
+    the copy lost. Not the newsroom's own first person ("as we reported")."""
+    return (
+        state.last_speaker is not None
+        and sentence.paragraph - state.last_paragraph <= 1
+        and FIRST_PERSON_RE.search(outside) is not None
+        and NEWSROOM_FIRST_PERSON_RE.search(outside) is None
+    )
+
+
 def _holders_then(article: Article, find: Callable) -> Callable[[str, str], Mention | None]:
     """Who held a post on a side while the article could have been written (its date claim), as
     ``find`` looks it up (``SpeakerIndex.title_holder`` or ``post_holder``)."""
@@ -970,9 +1053,11 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         title_holder=_holders_then(article, index.title_holder),
         post_holder=_holders_then(article, index.post_holder),
         government_of=index.government_of_side,
+        transcript=is_transcript(article.text, lambda name: any(m.kind == "person" for m in index.find_mentions(name, 0))),
     )
     out: list[Statement] = []
     unspoken: Sentence | None = None  # the last sentence that reported nobody ("This was stated by X" may follow)
+    unspoken_run: list[Sentence] = []  # those since the last statement, in the same paragraph
     for sentence in (frame for whole in split_sentences(article.text) for frame in split_frames(whole)):
         mentions = add_surname_mentions(sentence.text, sentence.start, index.find_mentions(sentence.text, sentence.start), state)
         state.institutions += [m for m in mentions if m.kind == "institution"]
@@ -980,7 +1065,10 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         _remember_descriptors(sentence.text, mentions, sentence.start, state)
         outside, quotes = blank_quotes(sentence.text)
         verb = reporting_verb(outside)
-        answering = _interview_answer(sentence, mentions, state)
+        someone_else = verb is not None and any(
+            outside[m.start - sentence.start : m.end - sentence.start].strip() for m in mentions
+        )
+        answering = _interview_answer(sentence, mentions, state, someone_else)
         stated_by = _stated_by(outside, sentence.start, mentions)
         if stated_by is not None:
             speaker, how = stated_by, "stated by"
@@ -995,9 +1083,12 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
                 out[-1] = _statement(article, before, blank_quotes(before.text)[1], speaker, "stated by, in the next sentence")
         elif answering is not None:
             speaker, how = answering
+        elif continues_in_first_person(outside, sentence, state):
+            speaker, how = state.last_speaker, "continues in the first person"
         elif not is_statement_sentence(outside, quotes, sentence, state, verb):
             state.last_person = _acting_person(outside, sentence.start, mentions) or state.last_person
             unspoken = sentence
+            unspoken_run = [s for s in unspoken_run if s.paragraph == sentence.paragraph] + [sentence]
             continue
         else:
             speaker, how = choose_speaker(outside, sentence.start, mentions, state, verb)
@@ -1011,12 +1102,20 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         if speaker is None and quotes and state.last_speaker is not None:
             speaker, how = state.last_speaker, "continues quote"
         unspoken = None
+        run, unspoken_run = unspoken_run, []
         if speaker is None and not quotes:
             continue
         if speaker is not None:
             state.last_speaker = speaker
             state.last_paragraph = sentence.paragraph
             state.last_person = speaker if speaker.kind == "person" else state.last_person
+            if closes_earlier_quote(sentence.text):
+                # the sentences of the paragraph before the closing mark were inside the quotation
+                out += [
+                    _statement(article, s, [s.text], speaker, "quotation closed in a later sentence")
+                    for s in run
+                    if s.paragraph == sentence.paragraph and not _blank_paired(s.text)[1]
+                ]
         out.append(_statement(article, sentence, quotes, speaker, how))
     return _named_next(out, state.role_titles)
 

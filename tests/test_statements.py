@@ -1045,3 +1045,71 @@ def test_a_described_subject_and_an_adverb_before_the_verb(index):
     assert speaker_of(text, "root causes", index) == "Sergei Lavrov"
     assert speaker_of(text, "might leave the grain deal", index) is None
     assert speaker_of(text, "meeting of the two leaders", index) == "Ukrainian Presidential Office"
+
+
+def test_a_quotation_whose_opening_mark_was_lost_in_an_earlier_paragraph(index):
+    """Copy that drops a paragraph's opening mark: '... we shall see," Lavrov said.' closes a quote
+    opened before, so the sentences of that paragraph before the mark are his, and the name inside
+    the quotation is not the speaker."""
+    text = (
+        'Sergei Lavrov spoke after the round. "Our draft went to the hosts this morning.\n\n'
+        "The paper is long, and Zelensky's team will need a week for it. "
+        'They will read it and reply, and we shall see," Lavrov said.\n\n'
+        "The next round has no date yet."
+    )
+    assert speaker_of(text, "The paper is long", index) == "Sergei Lavrov"
+    assert speaker_of(text, "we shall see", index) == "Sergei Lavrov"
+    assert not [s for s in statements_of(text, index) if "no date yet" in s.text]
+
+
+def test_mixed_quotation_marks_pair(index):
+    """A straight opening mark closed by a curly one is one quotation: the speaker after it is
+    found and the next sentence is not swallowed."""
+    text = (
+        '"Nobody in Kyiv will sign away the east,” Zelensky said. '
+        'The mood at the table was "cold and formal” on both days, Peskov said.'
+    )
+    assert speaker_of(text, "sign away the east", index) == "Volodymyr Zelensky"
+    assert speaker_of(text, "cold and formal", index) == "Dmitry Peskov"
+
+
+def test_first_person_sentences_go_on_with_the_speaker_but_not_the_newsroom(index):
+    """A sentence in the first person with no verb of saying, right after a speaker, is the
+    speaker's own words whose marks the copy lost; the newsroom's "as we reported" is not."""
+    text = (
+        '"The first group of detainees will cross on Friday," Umerov said.\n\n'
+        "Secondly, we have settled the list of the wounded. This is a gesture of our goodwill.\n\n"
+        "As we reported earlier, the last exchange took place in May.\n\n"
+        "The war began in February 2022."
+    )
+    assert speaker_of(text, "settled the list", index) == "Rustem Umerov"
+    assert speaker_of(text, "gesture of our goodwill", index) == "Rustem Umerov"
+    found = {s.text for s in statements_of(text, index)}
+    assert not any("As we reported" in t or "began in February" in t for t in found)
+
+
+def test_a_transcript_answer_goes_on_until_the_next_label(index):
+    """In a transcript ("Question: ...", "Maria Zakharova: ..."), the answer's later paragraphs
+    are hers until the next label; a sentence that names who spoke keeps its own speaker."""
+    text = (
+        "Question: How do you see the Western comments on the corridor?\n\n"
+        "Maria Zakharova: Those comments are plainly insincere. They twist what happened.\n\n"
+        "The corridor was never meant to serve one side only.\n\n"
+        "Peskov said the same on Tuesday.\n\n"
+        "Question: Will the talks resume?\n\n"
+        "The date is for the hosts to set."
+    )
+    assert speaker_of(text, "never meant to serve", index) == "Maria Zakharova"
+    assert speaker_of(text, "the same on Tuesday", index) == "Dmitry Peskov"
+    assert not [s for s in statements_of(text, index) if "Will the talks" in s.text or "for the hosts" in s.text]
+
+
+def test_a_headline_with_a_name_and_colon_is_no_transcript(index):
+    """ "Umerov: the memorandum came late" as a headline, then a report: later paragraphs are
+    not Umerov's answer."""
+    text = (
+        "Umerov: the Russian memorandum came only today\n\n"
+        "The Russian delegation handed over its memorandum on Monday, Rustem Umerov said.\n\n"
+        "The document runs to several pages and was published later by state media."
+    )
+    assert not [s for s in statements_of(text, index) if "runs to several pages" in s.text]
