@@ -181,6 +181,28 @@ def same_first_initial(name: str, canonical: str) -> bool:
     return len(words) == 1 or words[0][:1].lower() == canonical.split()[0][:1].lower()
 
 
+# A capital stands for its country in a body's name: "Moscow's defence ministry", "Kyiv's foreign ministry"
+CAPITALS = (
+    (("russia's ", "russian "), ("moscow",)),
+    (("ukraine's ", "ukrainian "), ("kyiv", "kiev")),
+    (("china's ", "chinese "), ("beijing",)),
+    (("turkey's ", "turkish "), ("ankara",)),
+    (("germany's ", "german "), ("berlin",)),
+    (("france's ", "french "), ("paris",)),
+    (("poland's ", "polish "), ("warsaw",)),
+    (("britain's ", "british "), ("london",)),
+)
+
+
+def capital_forms(alias: str) -> list[str]:
+    """ "russia's defence ministry" / "russian defence ministry" -> "moscow's defence ministry"."""
+    for prefixes, capitals in CAPITALS:
+        for prefix in prefixes:
+            if alias.startswith(prefix) and len(alias) > len(prefix):
+                return [f"{capital}'s {alias[len(prefix) :]}" for capital in capitals]
+    return []
+
+
 class SpeakerIndex:
     """Alias lookup over the reference actors, longest alias first."""
 
@@ -190,6 +212,9 @@ class SpeakerIndex:
         for actor in actors:
             for alias in (actor.name, *actor.aliases):
                 self.by_alias.setdefault(alias.lower(), actor)
+        for alias, actor in list(self.by_alias.items()):
+            for written in capital_forms(alias):
+                self.by_alias.setdefault(written, actor)
         aliases = sorted(self.by_alias, key=len, reverse=True)
         self.pattern = (
             re.compile(
@@ -211,8 +236,10 @@ class SpeakerIndex:
 
     def post_holder(self, words: str, side: str, earliest: dt.date | None, latest: dt.date | None) -> Actor | None:
         """The one person of a side whose title held these words ("chief of staff", "spokesman") at
-        some time in [earliest, latest]: "Zelensky's chief of staff" is whoever had that post then."""
-        pattern = re.compile(rf"\b{re.escape(words.lower())}\b")
+        some time in [earliest, latest]: "Zelensky's chief of staff" is whoever had that post then.
+        The words must end the title, save a complement ("chief of staff to the president"):
+        "Moscow's defense ministry" is the ministry, not its spokesman."""
+        pattern = re.compile(rf"\b{re.escape(words.lower())}(?:\s+(?:to|of|for)\b.*)?$")
         held = [
             pair
             for (title, post_side), pairs in self._posts.items()

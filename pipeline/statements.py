@@ -40,6 +40,7 @@ CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][a-zA-Z'’-]{2,}\b")
 DESCRIPTOR_RE = re.compile(
     r"\b(?:[Tt]he|(?P<country>Ukraine|Russia|America|Britain|France|Germany|Turkey|China)['’]s)\s+(?P<desc>(?:[A-Za-z][\w.-]*\s+){0,2}(?:spokes(?:man|woman|person)|[Pp]resident|[Mm]inister|"
     r"aide|envoy|[Ll]eader|[Cc]hancellor|[Pp]remier|PM|[Ss]ecretary|official|diplomat|chief|ambassador|commander|governor))\b"
+    r"(?:\s+of\s+(?:the\s+)?(?P<of_country>Ukraine|Russia|Russian Federation|United States|France|Germany|Turkey|China))?"
 )
 # ", deputy head of Russia's Security Council, wrote": an apposition between a person and the verb
 APPOSITION_END_RE = re.compile(r",\s+[^,;\"“”]{2,90},\s*(?:has|have|had|also|later|then|again)?\s*")
@@ -111,6 +112,10 @@ COMPLEMENT_BEFORE_RE = re.compile(
 )
 # ", who is meeting his counterparts," describes a person, never a body
 WHO_ASIDE_RE = re.compile(r"\s*,\s+who\b")
+# ", after the council met,", ", speaking in Davos,": a circumstance between a subject and its verb
+CIRCUMSTANCE_ASIDE_RE = re.compile(
+    r"\s*,\s+(?:after|before|during|following|at|in|on|speaking|addressing|when|while|in an interview)\b"
+)
 # "This was stated by Peskov", "This was announced by the ministry": the sentence names the source of the one before
 STATED_BY_RE = re.compile(
     r"\W*(?:(?:This|That|It|The (?:statement|information))\s+(?:was|has been|had been|is)\s+"
@@ -521,6 +526,7 @@ def choose_speaker(
         if (
             apposition
             and not WHO_ASIDE_RE.match(apposition.group(0))
+            and not CIRCUMSTANCE_ASIDE_RE.match(apposition.group(0))
             and NAMED_BODY_BEFORE_RE.search(head[: apposition.start()] + " ")
         ):
             # "The Center for ... Studies, a think tank in Washington, said": not the place in the apposition
@@ -547,17 +553,8 @@ def choose_speaker(
         if not near and not before and verb.group(0).strip() in ("saying", "stating") and (opening := DESCRIPTOR_RE.match(core)):
             desc, near = opening, True  # "Russia's foreign minister pressed the point, saying ...": the opening subject
         if desc and near:
-            described = f"{desc['country'] or ''} {desc['desc']}".strip()
-            if (
-                hit := _still_in_view(described, before, state)
-                or _remembered(described, state)
-                or _person_fitting(described, state)
-            ):
-                return hit, f"descriptor '{desc.group(0)}'"
-            if hit := _holder_of(described, state):
-                return hit, f"descriptor '{desc.group(0)}' (who held that title then)"
-            if hit := _last_person_fitting(described, state):
-                return hit, f"descriptor '{desc.group(0)}' (the last speaker)"
+            if found := _described_person(desc, before, state):
+                return found
             if not [m for m in before if vstart - (m.end - offset) <= 20]:
                 # "The Russian leader said that Zelensky ...": someone unnamed, not Zelensky
                 return _unnamed(desc.group(0), nationality_side(desc.group(0)) or "unknown"), "unnamed descriptor"
@@ -617,10 +614,14 @@ def choose_speaker(
 
 
 def _without_relative_aside(head: str) -> str:
-    """The words before a verb without a relative clause that closes them ("the minister, who
-    arrived on Monday, said"): what is left ends with the subject."""
+    """The words before a verb without a relative clause or a circumstance that closes them ("the
+    minister, who arrived on Monday, said", "the President of Ukraine, after the council met,
+    said"): what is left ends with the subject."""
     for aside in re.finditer(r"\s*,\s+(?:who|which|whose)\b", head):
         if RELATIVE_ASIDE_RE.fullmatch(head, aside.start()):
+            return head[: aside.start()]
+    for aside in CIRCUMSTANCE_ASIDE_RE.finditer(head):
+        if ASIDE_RE.fullmatch(head, aside.start()):
             return head[: aside.start()]
     return head
 
@@ -649,6 +650,20 @@ def _compound_subject(outside: str, offset: int, before: list[Mention], vstart: 
         side = first.side if first.side == second.side else "unknown"
         return _unnamed(f"{first.raw} and {second.raw}", side), "two speakers"
     return first, "first of a compound subject"
+
+
+def _described_person(desc: re.Match, before: list[Mention], state: AttributionState) -> tuple[Mention, str] | None:
+    """The person a description ("the Russian leader", "the President of Ukraine") stands for: one
+    still in view, remembered by it or fitting it, else who held the title then, else the last
+    person named whose role fits."""
+    described = f"{desc['country'] or desc['of_country'] or ''} {desc['desc']}".strip()
+    if hit := _still_in_view(described, before, state) or _remembered(described, state) or _person_fitting(described, state):
+        return hit, f"descriptor '{desc.group(0)}'"
+    if hit := _holder_of(described, state):
+        return hit, f"descriptor '{desc.group(0)}' (who held that title then)"
+    if hit := _last_person_fitting(described, state):
+        return hit, f"descriptor '{desc.group(0)}' (the last speaker)"
+    return None
 
 
 def _adjacent_subject(
@@ -681,6 +696,8 @@ def _adjacent_subject(
         head_words = re.split(r"\s+(?:of|for|to|in|on|at|with)\s+", body)[0].split()
         if body[:1].isupper() and any(w in INSTITUTION_WORDS for w in head_words):  # "The Council of the EU": named as written
             return Mention(0, 0, phrase, body, side, "institution"), "institution named with a complement"
+        if (desc := DESCRIPTOR_RE.fullmatch(phrase)) and desc["of_country"] and (found := _described_person(desc, before, state)):
+            return found  # "The President of Russia said": a title, whoever holds it
         return _unnamed(phrase, side), "unnamed subject with a complement"
     return last, "subject"  # ", the Kremlin said": the name right before the verb
 

@@ -1113,3 +1113,26 @@ def test_a_headline_with_a_name_and_colon_is_no_transcript(index):
         "The document runs to several pages and was published later by state media."
     )
     assert not [s for s in statements_of(text, index) if "runs to several pages" in s.text]
+
+
+def test_a_capital_names_its_countrys_body_and_a_post_ends_a_title(index):
+    """ "Moscow's defence ministry" is the Russian Defence Ministry (not its spokesman, whose title
+    only contains those words); "Kyiv's foreign ministry" is Ukraine's."""
+    text = (
+        "Moscow's defence ministry said its air defences had downed forty drones overnight. "
+        "Kyiv's foreign ministry said the figure was invented."
+    )
+    assert speaker_of(text, "forty drones", index) == "Russian Defense Ministry"
+    assert speaker_of(text, "figure was invented", index) == "Ukrainian Foreign Ministry"
+
+
+def test_a_title_with_of_its_country_and_a_circumstance_before_the_verb(index):
+    """ "The President of Ukraine, after the council met on Monday, said": the circumstance is not
+    an apposition of a body, and the title is the person who holds it (the last one named here)."""
+    text = (
+        "Volodymyr Zelensky chaired the security council on Monday. "
+        "The President of Ukraine, after the council met on Monday, said that Kyiv would talk only to a new leader in Moscow. "
+        "Vladimir Putin answered on state television. The President of Russia said the door stayed open."
+    )
+    assert speaker_of(text, "only to a new leader", index) == "Volodymyr Zelensky"
+    assert speaker_of(text, "door stayed open", index) == "Vladimir Putin"
