@@ -15,7 +15,10 @@ LINE_PATTERNS = [
     r"(share|share this( article| story)?|tweet|email|print|comments?|join|follow us.*)",
     r"(sign up|subscribe)\b.{0,80}(newsletter|updates|inbox|daily|weekly).*",
     r"(sign up|subscribe)( now| today| here)?[.!]?",
-    r"(photo|image|picture|video|credit|source)\s*(credit)?\s*[:|/].{0,120}",
+    r"(photo|image|picture|video|credit)\s*(credit)?\s*[:|/].{0,120}",
+    # "Source: Reuters", not "Source: Rustem Umerov's statement after the talks", which says whom
+    # the sections below report
+    r"source\s*[:|/]\s*[^\s]+(\s+[^\s]+){0,3}",
     r".{0,160}\b(photo|image|picture|photograph)\s*(credit)?\s*:\s*[^.]{2,80}",
     r".{0,120}\s[-–—|/©]\s*(reuters|afp|ap|getty images|epa|tass|ria novosti|sputnik|anadolu)\w*(\s*/\s*[\w .]+)?",
     r"(©|\(c\)|copyright)\s.{0,120}",

@@ -237,6 +237,7 @@ class AttributionState:
     institutions: list[Mention] = field(default_factory=list)  # every institution named so far, for "the ministry said"
     answer_paragraph: int = -1  # the paragraph of an interview answer ("Peskov: ..."), which goes on being his
     transcript: bool = False  # a transcript: an answer goes on over paragraphs until the next label
+    sourced: Mention | None = None  # the person a "Source:" line names, whom "Details:" sections report
     last_paragraph: int = -1
     descriptors: dict[str, Mention] = field(default_factory=dict)
     surnames: dict[str, Mention] = field(default_factory=dict)
@@ -840,8 +841,21 @@ def _interview_answer(
 ) -> tuple[Mention, str] | None:
     """Interview transcripts: "Peskov: Nothing is scheduled." is Peskov's answer, and the rest of
     that paragraph is too; in a transcript, so are the next paragraphs, unless a sentence names
-    who spoke. Only a person named before the colon counts ("MOSCOW:" is a dateline)."""
+    who spoke. Only a person named before the colon counts ("MOSCOW:" is a dateline). Articles
+    laid out in sections ("Source: X's statement", then "Details: ...", "Quote: ...") report X."""
+    if SECTION_LABEL_RE.match(sentence.text):
+        state.sourced = None  # "Background:": what follows is the newsroom's
     label = ANSWER_LABEL_RE.match(sentence.text)
+    if label is not None and label["name"] == "Source":
+        # "Source: Rustem Umerov's statement after the talks": the person the sections below report
+        state.sourced = next((m for m in mentions if m.kind == "person"), None)
+        state.answer_paragraph = -1
+        return None
+    if label is not None and label["name"] in ("Details", "Quote") and state.sourced is not None and not names_a_speaker:
+        state.answer_paragraph = sentence.paragraph
+        if state.last_speaker is not None and sentence.paragraph - state.last_paragraph <= 1:
+            return state.last_speaker, "the section goes on with the last speaker"  # after "Quote from Medinsky: ..."
+        return state.sourced, "the source the article names"
     if label is not None:
         person = next((m for m in mentions if m.kind == "person" and m.start - sentence.start < label.end("name")), None)
         person = person or state.surnames.get(label["name"].split()[-1].title())
@@ -856,6 +870,7 @@ def _interview_answer(
     return None
 
 
+SECTION_LABEL_RE = re.compile(r"^\W{0,3}(?:Background|Context|Earlier|Previously|Reminder|Read more|Recall)\b\s*:")
 QUESTION_LABEL_RE = re.compile(r"^\W{0,3}(?:Question|QUESTION|Q)\s*:", re.MULTILINE)
 # A speaker's turn in a transcript: "Yuri Ushakov: There was a meeting ..." (not 'Quote from X: "..."')
 SENTENCE_END_CHARS = (".", "!", "?", "…", '"', "”", "»")
@@ -1082,8 +1097,12 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         _remember_descriptors(sentence.text, mentions, sentence.start, state)
         outside, quotes = blank_quotes(sentence.text)
         verb = reporting_verb(outside)
-        someone_else = verb is not None and any(
-            outside[m.start - sentence.start : m.end - sentence.start].strip() for m in mentions
+        someone_else = (
+            verb is not None
+            and any(  # a name outside quotes before the verb: "Peskov said ..."
+                m.end - sentence.start <= verb.start() and outside[m.start - sentence.start : m.end - sentence.start].strip()
+                for m in mentions
+            )
         )
         answering = _interview_answer(sentence, mentions, state, someone_else)
         stated_by = _stated_by(outside, sentence.start, mentions)

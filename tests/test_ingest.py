@@ -50,6 +50,18 @@ def test_boilerplate_is_removed_and_kept_aside():
     assert "ready to continue" in art.text
 
 
+def test_a_short_source_credit_goes_but_a_line_naming_whose_words_follow_stays():
+    """ "Source: Ostmark Wire" under a photo is a credit; "Source: Umerov's remarks to reporters
+    after the round in Istanbul" says whose words the sections below report."""
+    text = (
+        "Headline of the piece\n\nSource: Ostmark Wire\n\n" + BODY + "\n"
+        "Source: Rustem Umerov's remarks to reporters after the round in Istanbul\n"
+    )
+    art = clean_document(doc(text))
+    assert "Ostmark Wire" not in art.text
+    assert "Umerov's remarks to reporters" in art.text
+
+
 def test_photo_caption_is_not_the_title():
     art = clean_document(doc("Kremlin spokesman at a briefing - REUTERSpix\n\nProgress seen in talks\n\n" + BODY))
     assert art.title == "Progress seen in talks"

@@ -1136,3 +1136,24 @@ def test_a_title_with_of_its_country_and_a_circumstance_before_the_verb(index):
     )
     assert speaker_of(text, "only to a new leader", index) == "Volodymyr Zelensky"
     assert speaker_of(text, "door stayed open", index) == "Vladimir Putin"
+
+
+def test_sections_under_a_source_line_report_that_source(index):
+    """A layout in sections: "Source: X's remarks" names whose words the "Details:" and "Quote:"
+    sections give, unless a section names its own speaker, whom the next section then goes on
+    with; "Background:" ends it."""
+    text = (
+        "Kyiv and Moscow agree on a swap\n\n"
+        "Source: Rustem Umerov's remarks to reporters after the round\n\n"
+        "Details: In addition, the delegations discussed a ceasefire and a possible meeting of Zelensky and Putin.\n\n"
+        'Quote: "We have agreed on a thousand for a thousand."\n\n'
+        "Details: Vladimir Medinsky, who led the Russian side, confirmed the swap.\n\n"
+        "Details: The sides also talked about the next round.\n\n"
+        "Background:\n\n"
+        "Details of the last swap were not made public."
+    )
+    assert speaker_of(text, "discussed a ceasefire", index) == "Rustem Umerov"
+    assert speaker_of(text, "a thousand for a thousand", index) == "Rustem Umerov"
+    assert speaker_of(text, "confirmed the swap", index) == "Vladimir Medinsky"
+    assert speaker_of(text, "talked about the next round", index) == "Vladimir Medinsky"
+    assert not [s for s in statements_of(text, index) if "last swap" in s.text]
