@@ -249,7 +249,6 @@ def test_damaged_statement_cache_is_rebuilt(tmp_path, fake_embedder):
 
 SEED_TOPICS = [
     ("Ukraine would support the proposal to stop strikes on energy", "energy_moratorium"),
-    ("citing a temporary moratorium on strikes against energy", "energy_moratorium"),
     ("when asked if the energy moratorium was over", "energy_moratorium"),
     ("Ukrainian forces must withdraw entirely from the Donetsk", "territorial_demands"),
     ("the withdrawal should cover the entire territory", "territorial_demands"),
@@ -266,6 +265,17 @@ def test_seed_statements_land_in_their_topics(seed_store, contains, topic):
     hit = statements[statements["text"].str.contains(contains, regex=False)]
     assert len(hit) == 1
     assert hit["topic_id"].iloc[0] == topic
+
+
+@pytest.mark.slow
+def test_a_remark_on_two_topics_carries_both(seed_store):
+    """ "Some progress can be noted," citing the energy moratorium: progress in the talks and the
+    moratorium, one as the primary topic and the other as the secondary."""
+    statements = pd.read_parquet(seed_store / schema.STATEMENTS_FILE)
+    hit = statements[statements["text"].str.contains("citing a temporary moratorium on strikes against energy", regex=False)]
+    assert len(hit) == 1
+    topics = {hit["topic_id"].iloc[0], hit["secondary_topic_id"].iloc[0]}
+    assert "energy_moratorium" in topics and topics <= {"energy_moratorium", "readiness_for_talks"}
 
 
 def test_discovery_is_bounded_and_deterministic_on_many_statements(monkeypatch):
@@ -291,11 +301,25 @@ def test_build_report_gives_resident_memory_after_each_stage(tmp_path, fake_embe
 
 
 @pytest.mark.slow
-def test_shipped_model_runs_quantized_and_capped(real_embedder):
+def test_shipped_model_runs_full_precision_and_capped(real_embedder):
     from pipeline import settings
 
     model = real_embedder._load()
     assert model.max_seq_length == settings.EMBED_MAX_TOKENS == 128
     kinds = {type(m).__module__ for m in model.modules()}
-    assert settings.EMBED_QUANTIZED and any("quantized" in k for k in kinds)
-    assert "q8" in settings.EMBEDDING_CACHE_NAME
+    assert not settings.EMBED_QUANTIZED and not any("quantized" in k for k in kinds)
+    assert "fp32" in settings.EMBEDDING_CACHE_NAME
+
+
+@pytest.mark.slow
+def test_a_statements_vector_does_not_depend_on_the_rest_of_the_corpus(real_embedder):
+    """The same sentence embeds to the same vector alone or beside others of any length, so adding
+    an article never moves another statement's topic or stance."""
+    sentence = "The Kremlin said some progress had been made, citing the pause in strikes on power plants."
+    others = [
+        "Talks resume on Monday.",
+        "A long sentence about prisoner exchanges, grain corridors, sanctions relief and a summit " * 4,
+    ]
+    alone = real_embedder.embed([sentence])[0]
+    beside = real_embedder.embed(others + [sentence])[-1]
+    assert float(alone @ beside) > 0.9999

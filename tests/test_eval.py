@@ -128,3 +128,18 @@ def test_eval_labelled_rejects_a_publication_day_that_is_not_a_date(tmp_path, ca
     bad.write_text(LABELLED_CASE.replace("  - id: tiny\n", "  - id: tiny\n    published: soon\n"), encoding="utf-8")
     assert main(["eval", "--labelled", str(bad)]) == 2
     assert "not in the held-out format" in capsys.readouterr().err
+
+
+def test_calibration_breaks_a_tie_towards_the_statements_own_sentence():
+    """Grid results half a point apart are a tie: the weights that trust the sentence most win;
+    a clearly better result wins outright."""
+    from pipeline.topic_calibration import pick_calibration
+
+    tied = [
+        {"threshold": 0.42, "weights": [0.4, 0.3, 0.3], "accuracy": 0.8472},
+        {"threshold": 0.42, "weights": [0.5, 0.15, 0.35], "accuracy": 0.8470},
+        {"threshold": 0.32, "weights": [1.0, 0.0, 0.0], "accuracy": 0.6692},
+    ]
+    assert pick_calibration(tied)["weights"] == [0.5, 0.15, 0.35]
+    clear = [dict(tied[0], accuracy=0.87), tied[1], tied[2]]
+    assert pick_calibration(clear)["weights"] == [0.4, 0.3, 0.3]
