@@ -203,6 +203,18 @@ def capital_forms(alias: str) -> list[str]:
     return []
 
 
+def authorities_forms(alias: str, actor: Actor) -> list[str]:
+    """A government is also its "authorities": "turkish government" -> "turkish authorities", and
+    its capital "ankara" -> "authorities in ankara"."""
+    if actor.kind != "institution" or not actor.name.lower().endswith(" government"):
+        return []
+    if alias.endswith(" government") and " " not in alias[: -len(" government")]:
+        return [alias[: -len("government")] + "authorities"]
+    if " " not in alias and alias != actor.name.lower():
+        return [f"authorities in {alias}"]
+    return []
+
+
 class SpeakerIndex:
     """Alias lookup over the reference actors, longest alias first."""
 
@@ -213,7 +225,7 @@ class SpeakerIndex:
             for alias in (actor.name, *actor.aliases):
                 self.by_alias.setdefault(alias.lower(), actor)
         for alias, actor in list(self.by_alias.items()):
-            for written in capital_forms(alias):
+            for written in capital_forms(alias) + authorities_forms(alias, actor):
                 self.by_alias.setdefault(written, actor)
         aliases = sorted(self.by_alias, key=len, reverse=True)
         self.pattern = (

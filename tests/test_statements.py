@@ -1157,3 +1157,13 @@ def test_sections_under_a_source_line_report_that_source(index):
     assert speaker_of(text, "confirmed the swap", index) == "Vladimir Medinsky"
     assert speaker_of(text, "talked about the next round", index) == "Vladimir Medinsky"
     assert not [s for s in statements_of(text, index) if "last swap" in s.text]
+
+
+def test_a_countrys_authorities_are_its_government(index):
+    """ "Turkish authorities", "authorities in Kyiv": the government, as "Russian authorities" is."""
+    text = (
+        "Turkish authorities say the corridor will stay open through the winter. "
+        "Authorities in Kyiv said the bridge had been repaired."
+    )
+    assert speaker_of(text, "stay open through the winter", index) == "Turkish government"
+    assert speaker_of(text, "bridge had been repaired", index) == "Ukrainian government"
