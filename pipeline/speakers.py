@@ -195,11 +195,13 @@ CAPITALS = (
 
 
 def capital_forms(alias: str) -> list[str]:
-    """ "russia's defence ministry" / "russian defence ministry" -> "moscow's defence ministry"."""
+    """ "russia's defence ministry" / "russian defence ministry" -> "moscow's defence ministry" and
+    "defence ministry in moscow"."""
     for prefixes, capitals in CAPITALS:
         for prefix in prefixes:
             if alias.startswith(prefix) and len(alias) > len(prefix):
-                return [f"{capital}'s {alias[len(prefix) :]}" for capital in capitals]
+                body = alias[len(prefix) :]
+                return [form for capital in capitals for form in (f"{capital}'s {body}", f"{body} in {capital}")]
     return []
 
 
@@ -279,17 +281,21 @@ class SpeakerIndex:
         """Every actor or titled person named in text (spans shifted by offset), sorted by position."""
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
-        if self.pattern is not None:
-            for m in self.pattern.finditer(text):
-                raw = m.group(0)
-                if (raw[4:] if raw.lower().startswith("the ") else raw)[:1].islower():
-                    continue  # aliases are proper nouns ("the White House"); lower-case hits are ordinary words
-                actor = self.by_alias[raw.lower().replace("’", "'")]  # "Russia’s" is "Russia's"
-                if actor.kind == "person" and " " not in raw and self._other_first_name(text[: m.start()], actor):
-                    continue  # "Anna Sybiha" is not Andrii Sybiha: the name is found again below, as written
-                role = self.role_before(text, m.start(), actor)
-                found.append(Mention(offset + m.start(), offset + m.end(), raw, actor.name, actor.side, actor.kind, role))
-                taken.append((m.start(), m.end()))
+        position = 0
+        while self.pattern is not None and (m := self.pattern.search(text, position)) is not None:
+            position = m.end()
+            raw = m.group(0)
+            if (raw[4:] if raw.lower().startswith("the ") else raw)[:1].islower():
+                # aliases are proper nouns ("the White House"); lower-case hits are ordinary words,
+                # though a name may sit inside one ("the government in Kyiv")
+                position = m.start() + 1
+                continue
+            actor = self.by_alias[raw.lower().replace("’", "'")]  # "Russia’s" is "Russia's"
+            if actor.kind == "person" and " " not in raw and self._other_first_name(text[: m.start()], actor):
+                continue  # "Anna Sybiha" is not Andrii Sybiha: the name is found again below, as written
+            role = self.role_before(text, m.start(), actor)
+            found.append(Mention(offset + m.start(), offset + m.end(), raw, actor.name, actor.side, actor.kind, role))
+            taken.append((m.start(), m.end()))
         for m in COUNTRY_SPEAKER_RE.finditer(text):
             start, end = m.start("country"), m.end("country")
             actor = self.government_of(m["country"])

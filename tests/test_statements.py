@@ -1117,13 +1117,16 @@ def test_a_headline_with_a_name_and_colon_is_no_transcript(index):
 
 def test_a_capital_names_its_countrys_body_and_a_post_ends_a_title(index):
     """ "Moscow's defence ministry" is the Russian Defence Ministry (not its spokesman, whose title
-    only contains those words); "Kyiv's foreign ministry" is Ukraine's."""
+    only contains those words); "Kyiv's foreign ministry" is Ukraine's; so is "the Ministry of
+    Defence in Moscow"."""
     text = (
         "Moscow's defence ministry said its air defences had downed forty drones overnight. "
-        "Kyiv's foreign ministry said the figure was invented."
+        "Kyiv's foreign ministry said the figure was invented. "
+        "The Ministry of Defence in Moscow said the convoy had turned back."
     )
     assert speaker_of(text, "forty drones", index) == "Russian Defense Ministry"
     assert speaker_of(text, "figure was invented", index) == "Ukrainian Foreign Ministry"
+    assert speaker_of(text, "convoy had turned back", index) == "Russian Defense Ministry"
 
 
 def test_a_title_with_of_its_country_and_a_circumstance_before_the_verb(index):
