@@ -25,6 +25,8 @@ REPORT_VERBS = (
     r"decried|decries|reacted|reacts|traded accusations|trade accusations|raised the issue|voicing|"
     r"unveiled|unveils|presented|presents|characteri[sz]ed|characteri[sz]es|termed|terms|rated|referenced|"
     r"made clear|made it clear|makes clear|makes it clear|requested|requests|reaffirmed|reaffirms|affirmed|affirms|"
+    r"alleges|informed|informs|clarified|clarifies|(?<!not )(?<!yet )(?<!never )commented|portrayed|portrays|"
+    r"recommended|recommends|(?:is|are|was|were|has been|have been|had been) (?:insisting|complaining|claiming|urging)|"
     r"(?:seemed|seems|moved|pivoted|went on|appeared|was quick|were quick) to (?:dismiss|criticize|criticise|reject|deny|accuse|warn|insist)"
 )
 REPORT_VERB_RE = re.compile(rf"\b(?:{REPORT_VERBS})\b")

@@ -1170,3 +1170,20 @@ def test_a_countrys_authorities_are_its_government(index):
     )
     assert speaker_of(text, "stay open through the winter", index) == "Turkish government"
     assert speaker_of(text, "bridge had been repaired", index) == "Ukrainian government"
+
+
+def test_more_verbs_that_report_and_a_no_comment_that_does_not(index):
+    """ "informed", "clarified", "commented on", "is insisting on" report a position; "has not
+    commented" reports none."""
+    text = (
+        "Lavrov informed reporters that the next round would be held in Ankara. "
+        "Zelensky clarified that any ceasefire must cover the sea. "
+        "Peskov commented on the envoy's visit in his daily call. "
+        "Moscow is insisting on guarantees for its own security. "
+        "Witkoff has not commented publicly on the draft."
+    )
+    assert speaker_of(text, "next round would be held", index) == "Sergei Lavrov"
+    assert speaker_of(text, "must cover the sea", index) == "Volodymyr Zelensky"
+    assert speaker_of(text, "envoy's visit", index) == "Dmitry Peskov"
+    assert speaker_of(text, "guarantees for its own security", index) == "Russian government"
+    assert not [s for s in statements_of(text, index) if "not commented" in s.text]
