@@ -1137,10 +1137,12 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
                 speaker, how = unnamed, "unnamed source"
         if speaker is None and quotes and state.last_speaker is not None:
             speaker, how = state.last_speaker, "continues quote"
+        if speaker is None and not quotes:  # a verb with no one found to say it: as good as unspoken
+            unspoken = sentence
+            unspoken_run = [s for s in unspoken_run if s.paragraph == sentence.paragraph] + [sentence]
+            continue
         unspoken = None
         run, unspoken_run = unspoken_run, []
-        if speaker is None and not quotes:
-            continue
         if speaker is not None:
             state.last_speaker = speaker
             state.last_paragraph = sentence.paragraph

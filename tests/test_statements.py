@@ -1054,10 +1054,12 @@ def test_a_quotation_whose_opening_mark_was_lost_in_an_earlier_paragraph(index):
     text = (
         'Sergei Lavrov spoke after the round. "Our draft went to the hosts this morning.\n\n'
         "The paper is long, and Zelensky's team will need a week for it. "
+        "According to the same paper, the wounded go home first. "
         'They will read it and reply, and we shall see," Lavrov said.\n\n'
         "The next round has no date yet."
     )
     assert speaker_of(text, "The paper is long", index) == "Sergei Lavrov"
+    assert speaker_of(text, "the wounded go home first", index) == "Sergei Lavrov"
     assert speaker_of(text, "we shall see", index) == "Sergei Lavrov"
     assert not [s for s in statements_of(text, index) if "no date yet" in s.text]
 
