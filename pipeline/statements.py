@@ -836,6 +836,13 @@ def _last_person_fitting(descriptor: str, state: AttributionState) -> Mention | 
     return last if side == "other" or side == last.side else None
 
 
+SECTION_LABEL_RE = re.compile(r"^\W{0,3}(?:Background|Context|Earlier|Previously|Reminder|Read more|Recall)\b\s*:")
+QUESTION_LABEL_RE = re.compile(r"^\W{0,3}(?:Question|QUESTION|Q)\s*:", re.MULTILINE)
+# A speaker's turn in a transcript: "Yuri Ushakov: There was a meeting ..." (not 'Quote from X: "..."')
+SENTENCE_END_CHARS = (".", "!", "?", "…", '"', "”", "»")
+TURN_RE = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]+){0,2})\s*:\s+(?![\"“«])\S")
+
+
 def _interview_answer(
     sentence: Sentence, mentions: list[Mention], state: AttributionState, names_a_speaker: bool = False
 ) -> tuple[Mention, str] | None:
@@ -868,13 +875,6 @@ def _interview_answer(
         if sentence.paragraph == state.answer_paragraph or (state.transcript and not names_a_speaker):
             return state.last_speaker, "continues answer"
     return None
-
-
-SECTION_LABEL_RE = re.compile(r"^\W{0,3}(?:Background|Context|Earlier|Previously|Reminder|Read more|Recall)\b\s*:")
-QUESTION_LABEL_RE = re.compile(r"^\W{0,3}(?:Question|QUESTION|Q)\s*:", re.MULTILINE)
-# A speaker's turn in a transcript: "Yuri Ushakov: There was a meeting ..." (not 'Quote from X: "..."')
-SENTENCE_END_CHARS = (".", "!", "?", "…", '"', "”", "»")
-TURN_RE = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]+){0,2})\s*:\s+(?![\"“«])\S")
 
 
 def is_transcript(text: str, is_person: Callable[[str], bool]) -> bool:
@@ -1078,6 +1078,11 @@ def split_frames(sentence: Sentence) -> list[Sentence]:
     return [sentence]
 
 
+def paragraph_run(run: list[Sentence], sentence: Sentence) -> list[Sentence]:
+    """The sentences that reported nobody since the last statement, kept within one paragraph."""
+    return [s for s in run if s.paragraph == sentence.paragraph] + [sentence]
+
+
 def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]:
     """All statements of one article, in reading order, with speakers resolved."""
     state = AttributionState(
@@ -1123,8 +1128,7 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
             speaker, how = state.last_speaker, "continues in the first person"
         elif not is_statement_sentence(outside, quotes, sentence, state, verb):
             state.last_person = _acting_person(outside, sentence.start, mentions) or state.last_person
-            unspoken = sentence
-            unspoken_run = [s for s in unspoken_run if s.paragraph == sentence.paragraph] + [sentence]
+            unspoken, unspoken_run = sentence, paragraph_run(unspoken_run, sentence)
             continue
         else:
             speaker, how = choose_speaker(outside, sentence.start, mentions, state, verb)
@@ -1138,8 +1142,7 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         if speaker is None and quotes and state.last_speaker is not None:
             speaker, how = state.last_speaker, "continues quote"
         if speaker is None and not quotes:  # a verb with no one found to say it: as good as unspoken
-            unspoken = sentence
-            unspoken_run = [s for s in unspoken_run if s.paragraph == sentence.paragraph] + [sentence]
+            unspoken, unspoken_run = sentence, paragraph_run(unspoken_run, sentence)
             continue
         unspoken = None
         run, unspoken_run = unspoken_run, []

@@ -67,8 +67,9 @@ CALIBRATION_TIE = 0.005  # half a point of accuracy: on about 500 labels, a coup
 
 def pick_calibration(results: list[dict]) -> dict:
     """The best of the grid's results ({threshold, weights, accuracy}). Weights that score alike
-    are a tie, not a choice: then the one that trusts the statement's own sentence most (its
-    surroundings are about something else more often on real copy)."""
+    are a tie, not a choice: then the one that trusts the statement's own sentence most, the
+    reading that borrows least from text about something else (on real copy it did as well or
+    better, README)."""
     top = max(r["accuracy"] for r in results)
     tied = [r for r in results if r["accuracy"] >= top - CALIBRATION_TIE]
     best = dict(max(tied, key=lambda r: (r["weights"][0], r["accuracy"])))
