@@ -137,7 +137,10 @@ BODY_NOUN_END_RE = re.compile(
 )
 AS_BEFORE_RE = re.compile(r"\b[Aa]s\s+$")  # "As noted, ...", "as reported": a signpost, not a frame
 # "X joined the debate, saying ...", but not "with critics saying ...": a participle that is the frame
-PARTICIPLE_FRAME_RE = re.compile(r"(?<=,)\s*\b(?:saying|stating)\b")
+# ", saying", "after claiming": a participle that hangs on the main clause, whose subject speaks
+PARTICIPLE_FRAME_RE = re.compile(
+    r"(?:(?<=,)\s*|\b(?:after|before|while|by)\s+)\b(?:saying|stating|claiming|insisting|arguing|accusing|alleging|urging|warning)\b"
+)
 # "..., with French President Macron saying that ...": the participle frames the person named ("with critics saying" frames nobody)
 WITH_PARTICIPLE_RE = re.compile(
     r",\s*with\s+(?P<who>[^,;]{2,80}?)\s+(?P<verb>saying|telling|adding|stressing|insisting|warning|noting|arguing)\b"
@@ -394,6 +397,20 @@ def _opening_person(outside: str, offset: int, local: list[Mention]) -> Mention 
     return first if _title_words(words) else None
 
 
+# "Russia suspended ...": a country opening the sentence as the subject of its verb
+OPENING_COUNTRY_RE = re.compile(r"\W*(Russia|Ukraine|Moscow|Kyiv|Kiev|Washington|the United States|the U\.S\.)\s+[a-z]")
+
+
+def _opening_subject(outside: str, offset: int, local: list[Mention]) -> Mention | None:
+    """The person or body a sentence opens with, after nothing but a title ("Russia pulled out of
+    the deal", "Belarusian President Lukashenko met ...")."""
+    first = local[0] if local else None
+    if first is None:
+        return None
+    words = re.sub(r"^\W*(?:The|the)\s+", "", outside[: first.start - offset]).split()
+    return first if not words or _title_words(words) else None
+
+
 def _in_time_clause(outside: str, verb: re.Match) -> bool:
     """Whether a verb is in a clause of time or manner after the main one ("just hours after
     Trump insisted", "as he praised")."""
@@ -480,6 +497,14 @@ def choose_speaker(
             ),
             verb,
         )
+    if verb is not None and verb.re is PARTICIPLE_FRAME_RE:
+        # "Russia quit the deal, saying Kyiv ...": the main clause's subject, not a name after the participle
+        country = OPENING_COUNTRY_RE.match(outside)
+        subject = _opening_subject(outside, offset, local) or (
+            country and state.government_of(nationality_side(country[1]) or "")
+        )
+        if subject:
+            return subject, "subject of the clause a participle hangs on"
     if cited := CITED_AS_RE.search(outside):
         inside = [m for m in local if cited.start("who") <= m.start - offset < cited.end("who")]
         if inside:

@@ -1189,3 +1189,14 @@ def test_more_verbs_that_report_and_a_no_comment_that_does_not(index):
     assert speaker_of(text, "envoy's visit", index) == "Dmitry Peskov"
     assert speaker_of(text, "guarantees for its own security", index) == "Russian government"
     assert not [s for s in statements_of(text, index) if "not commented" in s.text]
+
+
+def test_a_participle_speaks_for_the_subject_of_its_main_clause(index):
+    """ "..., saying Kyiv ...", "after claiming that Kyiv ...": the participle hangs on the main
+    clause, so its subject speaks, not the name after the participle."""
+    text = (
+        "Russia left the shipping arrangement in July after claiming that Kyiv had misused the route. "
+        "Donald Trump relaxed his deadline on Friday, insisting that Zelensky still had to sign soon."
+    )
+    assert speaker_of(text, "had misused the route", index) == "Russian government"
+    assert speaker_of(text, "still had to sign soon", index) == "Donald Trump"
