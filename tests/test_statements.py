@@ -1200,3 +1200,10 @@ def test_a_participle_speaks_for_the_subject_of_its_main_clause(index):
     )
     assert speaker_of(text, "had misused the route", index) == "Russian government"
     assert speaker_of(text, "still had to sign soon", index) == "Donald Trump"
+
+
+def test_a_name_inside_a_lower_case_alias_is_still_found(index):
+    """ "the government in Kyiv" is not written as a proper noun, so it is no alias hit, but the
+    Kyiv inside it is still named."""
+    found = index.find_mentions("Russia accused the government in Kyiv of shelling the plant.")
+    assert any(m.raw == "Kyiv" and m.name == "Ukrainian government" for m in found)
