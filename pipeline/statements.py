@@ -316,17 +316,20 @@ def _blank_paired(text: str) -> tuple[str, list[str]]:
     return "".join(chars), quotes
 
 
-def closes_earlier_quote(text: str) -> bool:
-    """Whether a sentence ends a quotation opened before it ('... we will see," Medinsky said.')."""
-    return lone_closing_mark(_blank_paired(text)[0]) is not None
-
-
 def blank_quotes(text: str) -> tuple[str, list[str]]:
     """Text with quotations replaced by spaces (offsets kept) and the quotations themselves."""
+    outside, quotes, _ = quote_parts(text)
+    return outside, quotes
+
+
+def quote_parts(text: str) -> tuple[str, list[str], bool]:
+    """``blank_quotes`` and whether the text ends a quotation opened before it ('... we will see,"
+    Medinsky said.')."""
     outside, quotes = _blank_paired(text)
     # A closing mark with no opening one: the quotation began in an earlier sentence or paragraph
     # ('... we will see," Medinsky said.'); what comes before the mark is quoted.
-    if (closing := lone_closing_mark(outside)) is not None:
+    closing = lone_closing_mark(outside)
+    if closing is not None:
         head = text[:closing].strip().strip('"“”')
         if len(head.split()) >= MIN_QUOTE_WORDS:
             quotes.insert(0, head)
@@ -340,7 +343,7 @@ def blank_quotes(text: str) -> tuple[str, list[str]]:
                 quotes.append(tail.strip().rstrip('”"'))
             end = outside.find("”", idx) if mark == "“" else -1
             outside = outside[:idx] + " " * (len(outside) - idx) if end < 0 else outside
-    return outside, quotes
+    return outside, quotes, closing is not None
 
 
 def _remember_descriptors(sentence: str, mentions: list[Mention], offset: int, state: AttributionState) -> None:
@@ -388,15 +391,6 @@ def _in_subordinate_clause(outside: str, verb: re.Match) -> bool:
     )
 
 
-def _opening_person(outside: str, offset: int, local: list[Mention]) -> Mention | None:
-    """The person a sentence opens with, after nothing but a title ("Belarusian President Lukashenko met ...")."""
-    first = local[0] if local else None
-    if first is None or first.kind != "person":
-        return None
-    words = re.sub(r"^\W*(?:The|the)\s+", "", outside[: first.start - offset]).split()
-    return first if _title_words(words) else None
-
-
 # "Russia suspended ...": a country opening the sentence as the subject of its verb
 OPENING_COUNTRY_RE = re.compile(r"\W*(Russia|Ukraine|Moscow|Kyiv|Kiev|Washington|the United States|the U\.S\.)\s+[a-z]")
 
@@ -408,7 +402,7 @@ def _opening_subject(outside: str, offset: int, local: list[Mention]) -> Mention
     if first is None:
         return None
     words = re.sub(r"^\W*(?:The|the)\s+", "", outside[: first.start - offset]).split()
-    return first if not words or _title_words(words) else None
+    return first if _title_words(words) else None
 
 
 def _in_time_clause(outside: str, verb: re.Match) -> bool:
@@ -587,7 +581,8 @@ def choose_speaker(
         if (
             PRONOUN_SUBJECT_RE.search(head)
             and _in_time_clause(outside, verb)
-            and (main := _opening_person(outside, offset, local))
+            and (main := _opening_subject(outside, offset, local)) is not None
+            and main.kind == "person"
         ):
             return main, "pronoun in a clause of time"  # "Lukashenko met envoy Coale, as he praised ...": Lukashenko
         sources = UNNAMED_SUBJECT_RE.search(head)
@@ -1125,7 +1120,7 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         state.institutions += [m for m in mentions if m.kind == "institution"]
         state.people += [m for m in mentions if m.kind == "person"]
         _remember_descriptors(sentence.text, mentions, sentence.start, state)
-        outside, quotes = blank_quotes(sentence.text)
+        outside, quotes, closes_earlier_quote = quote_parts(sentence.text)
         verb = reporting_verb(outside)
         someone_else = (
             verb is not None
@@ -1175,7 +1170,7 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
             state.last_speaker = speaker
             state.last_paragraph = sentence.paragraph
             state.last_person = speaker if speaker.kind == "person" else state.last_person
-            if closes_earlier_quote(sentence.text):
+            if closes_earlier_quote:
                 # the sentences of the paragraph before the closing mark were inside the quotation
                 out += [
                     _statement(article, s, [s.text], speaker, "quotation closed in a later sentence")
