@@ -84,6 +84,10 @@ DEFINITE_BODY_RE = re.compile(
 FRAMING_PRONOUN_RE = re.compile(r"[,\"”]\s*(?:he|she|they)(?:\s+(?:also|later|then|again|\w+ly))?\s*$", re.IGNORECASE)
 # "was asked", "were described": the subject did not say anything
 PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+$")
+# "these requests", "Kyiv's demands", "the proposed truce": after a determiner a verb form is a noun or adjective
+DETERMINER_BEFORE_RE = re.compile(
+    r"(?:\b(?:the|these|those|this|that|his|her|their|its|our|such|whose)|\w['’]s)\s+$", re.IGNORECASE
+)
 # Verb forms that are also plural nouns ("the Gulf states", "his claims"): another verb of saying wins over them.
 NOUN_LIKE_VERBS = frozenset({"states", "notes", "claims", "calls", "demands"})
 PRONOUN_SUBJECT_RE = re.compile(r"\b(he|she|they)(?:\s+(?:also|later|then|again|still|further|\w+ly))?\s*$", re.IGNORECASE)
@@ -123,6 +127,17 @@ STATED_BY_RE = re.compile(
     r"|(?:This|That)\s+(?:is|was)\s+what\b)"  # "This is what Zelensky said in his first comments"
 )
 MAX_AGENT_CHARS = 80  # how far after "by" the source may be named
+# "The pause was welcomed by Zelensky", "The requests were deemed 'unacceptable' by Moscow": a
+# position in the passive, whose agent after "by" is the speaker (acts such as "signed by" are not)
+PASSIVE_AGENT_RE = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:(?:also|then|later|swiftly|quickly)\s+)?"
+    r"(?:welcomed|rejected|dismissed|described|deemed|called|critici[sz]ed|condemned|praised|hailed|denied|"
+    r"confirmed|announced|proposed|greeted|termed|branded|labell?ed|characteri[sz]ed|endorsed|ruled out|"
+    r"questioned|slammed|blasted|derided|ridiculed|echoed|disputed|stated|declared|voiced|expressed|"
+    r"put forward|floated|backed|supported|opposed|urged|demanded|offered|promised|pledged|"
+    r"turned down|shot down|brushed aside|played down|downplayed)\b"
+    r"[^.;:]{0,80}?\bby\s+(?=(?:the\s+)?[A-Z])"
+)
 # "Putin's spokesman", "the Ukrainian president's chief of staff": a post named by whose it is
 POSSESSOR_POST_RE = re.compile(r"['’]s\s+(?:(?:top|senior|longtime|long-time)\s+)?(?P<post>[a-z][a-z -]{2,40}?)\s*$")
 # "the key points from what the aide said": the description is the subject of a clause, not a complement
@@ -420,6 +435,7 @@ def reporting_verb(outside: str) -> re.Match | None:
         for verb in REPORT_VERB_RE.finditer(outside)
         if not CONDITION_CLAUSE_RE.search(outside[max(0, verb.start() - 80) : verb.start()])
         and not PASSIVE_BEFORE_RE.search(outside[max(0, verb.start() - 12) : verb.start()])
+        and not DETERMINER_BEFORE_RE.search(outside[max(0, verb.start() - 12) : verb.start()])
         and not AS_BEFORE_RE.search(outside[max(0, verb.start() - 4) : verb.start()])
         and (_says(verb) or not RELATIVE_VERB_RE.search(outside[max(0, verb.start() - 40) : verb.start()]))
     ]
@@ -1144,6 +1160,8 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
                 out[-1] = _statement(article, before, blank_quotes(before.text)[1], speaker, "stated by, in the next sentence")
         elif answering is not None:
             speaker, how = answering
+        elif not someone_else and not (verb and _says(verb)) and (agent := _passive_agent(outside, sentence.start, mentions)):
+            speaker, how = agent, "agent of a passive verb"
         elif continues_in_first_person(outside, sentence, state):
             speaker, how = state.last_speaker, "continues in the first person"
         elif not is_statement_sentence(outside, quotes, sentence, state, verb):
@@ -1196,6 +1214,19 @@ def _statement(article: Article, sentence: Sentence, quotes: list[str], speaker:
         side=speaker.side if speaker else "unknown",
         stance_cues=f"speaker by {how}",
     )
+
+
+def _passive_agent(outside: str, offset: int, mentions: list[Mention]) -> Mention | None:
+    """ "The pause was welcomed by Ukrainian President Volodymyr Zelensky": the person or body after
+    "by" when only a title stands between them (a news outlet reports, it is not a speaker)."""
+    for frame in PASSIVE_AGENT_RE.finditer(outside):
+        if media_source(outside[frame.end() :]):
+            continue
+        for m in mentions:
+            words = outside[frame.end() : max(frame.end(), m.start - offset)].split()
+            if m.start - offset >= frame.end() and (not words or _titles_only(" ".join(words))):
+                return m
+    return None
 
 
 def _stated_by(outside: str, offset: int, mentions: list[Mention]) -> Mention | None:

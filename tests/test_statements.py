@@ -1207,3 +1207,29 @@ def test_a_name_inside_a_lower_case_alias_is_still_found(index):
     Kyiv inside it is still named."""
     found = index.find_mentions("Russia accused the government in Kyiv of shelling the plant.")
     assert any(m.raw == "Kyiv" and m.name == "Ukrainian government" for m in found)
+
+
+def test_the_agent_of_a_passive_position_is_its_speaker(index):
+    """ "was welcomed by Zelensky", "were deemed 'unacceptable' by Moscow": the one after "by" holds
+    the position; an act ("signed by") or a news outlet ("confirmed by Reuters") is no speaker, and a
+    passive inside a clause about someone else's words leaves the subject speaking."""
+    text = (
+        "The pause in energy strikes was welcomed by Ukrainian President Volodymyr Zelensky on Friday.\n\n"
+        'These requests, however, have been deemed "unacceptable" by Moscow.\n\n'
+        "The memorandum was signed by Putin in the evening. The account was confirmed by Reuters.\n\n"
+        "Lavrov rejected the plan, which was welcomed by Trump."
+    )
+    assert speaker_of(text, "pause in energy strikes", index) == "Volodymyr Zelensky"
+    assert speaker_of(text, "These requests", index) == "Russian government"
+    assert speaker_of(text, "which was welcomed by Trump", index) == "Sergei Lavrov"
+    assert not [s for s in statements_of(text, index) if "signed by" in s.text or "Reuters" in s.text]
+
+
+def test_a_verb_form_after_a_determiner_is_no_verb(index):
+    """ "Kyiv's demands", "the proposed truce": after a determiner a verb form is a noun or an
+    adjective, so it frames no statement."""
+    text = (
+        "Qatar is seeking a larger part in the mediation while deepening its ties with Washington. "
+        "Kyiv and Moscow are still divided over Putin's demands for more land."
+    )
+    assert statements_of(text, index) == []
