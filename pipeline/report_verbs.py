@@ -26,7 +26,12 @@ REPORT_VERBS = (
     r"unveiled|unveils|presented|presents|characteri[sz]ed|characteri[sz]es|termed|terms|rated|referenced|"
     r"made clear|made it clear|makes clear|makes it clear|requested|requests|reaffirmed|reaffirms|affirmed|affirms|"
     r"alleges|informed|informs|clarified|clarifies|(?<!not )(?<!yet )(?<!never )commented|portrayed|portrays|"
-    r"recommended|recommends|(?:is|are|was|were|has been|have been|had been) (?:insisting|complaining|claiming|urging)|"
+    r"recommended|recommends|maintains|restated|restates|floated|floats|advocated|advocates|referred to|refers to|"
+    r"fears|feared|set out|sets out|laid out|lays out|weighed in|shot down|brushed aside|played down|downplayed|"
+    r"raised (?:concerns?|objections?|doubts?|the (?:issue|question|possibility|prospect))|"
+    r"made (?:(?:the|a|similar|these|those|such|this|that|his|her|their|its)\s+)?(?:[a-z]+\s+)?"
+    r"(?:remarks?|statements?|comments?|claims?|pledges?|promises?|assurances?)\b|"
+    r"(?:is|are|was|were|has been|have been|had been) (?:insisting|complaining|claiming|urging)|"
     r"(?:seemed|seems|moved|pivoted|went on|appeared|was quick|were quick) to (?:dismiss|criticize|criticise|reject|deny|accuse|warn|insist)"
 )
 REPORT_VERB_RE = re.compile(rf"\b(?:{REPORT_VERBS})\b")

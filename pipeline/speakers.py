@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from pipeline.countries import country_bodies, speaking_countries
 from pipeline.reference import Actor, Role
 from pipeline.report_verbs import REPORT_VERBS
 
@@ -94,12 +95,12 @@ SIDE_CUES = (
 # A country as the subject of a verb of saying or of position speaks for its government
 # ("Ukraine says any deal should include guarantees"); anywhere else it is just a place.
 COUNTRIES = (
-    r"Ukraine|Russia|[Tt]he United States|[Tt]he U\.S\.|[Tt]he US|America|Britain|France|Germany|Poland|China|Turkey|"
-    r"Hungary|Italy|Belarus|Iran|India|Brazil|Saudi Arabia|Qatar"
+    r"Ukraine|Russia|[Tt]he United States|[Tt]he U\.S\.|[Tt]he US|America|Britain|France|Germany|Poland|China|Turkey|India|"
+    + "|".join(re.escape(country) for country in speaking_countries())
 )
 # "Russia said", "Russia and Ukraine reported": a country as the subject of a verb of saying (the first of a pair too)
 COUNTRY_SPEAKER_RE = re.compile(
-    rf"\b(?P<country>{COUNTRIES})(?=\s+(?:and\s+(?:{COUNTRIES})\s+)?(?:(?:has|had|have|also|again|now|still|repeatedly|long|on \w+day|\w+ly)\s+){{0,2}}"
+    rf"\b(?P<country>{COUNTRIES})(?=\s+(?:and\s+(?:{COUNTRIES})\s+)?(?:(?:has|had|have|also|once|again|now|still|repeatedly|long|on \w+day|\w+ly)\s+){{0,3}}"
     rf"(?:{REPORT_VERBS}|promised|pledged|vowed|responded|offered)\b)"
 )
 COUNTRY_NAMES = {"the United States": "US", "the U.S.": "US", "the US": "US", "America": "US", "Britain": "British"}
@@ -221,6 +222,7 @@ class SpeakerIndex:
     """Alias lookup over the reference actors, longest alias first."""
 
     def __init__(self, actors: tuple[Actor, ...] | list[Actor]):
+        actors = [*actors, *country_bodies(alias.lower() for actor in actors for alias in (actor.name, *actor.aliases))]
         self.actors = {a.name: a for a in actors}
         self.by_alias: dict[str, Actor] = {}
         for actor in actors:

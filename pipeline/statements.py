@@ -31,7 +31,7 @@ from pipeline.speakers import (
 )
 
 # "Once Kiev agrees ...", "If Moscow rejects ...": a verb in a condition clause reports nobody's words.
-CONDITION_CLAUSE_RE = re.compile(r"\b(?:once|if|unless|until|as soon as|provided)\s+[^,;]{0,60}$", re.IGNORECASE)
+CONDITION_CLAUSE_RE = re.compile(r"\b(?:once(?! again| more)|if|unless|until|as soon as|provided)\s+[^,;]{0,60}$", re.IGNORECASE)
 ACCORDING_RE = re.compile(r"\baccording to\b", re.IGNORECASE)
 QUOTED_AS_RE = re.compile(r"\b(?:was|were|is) quoted\b.{0,40}?\bas saying\b", re.IGNORECASE)
 # "RIA Novosti cited Kremlin spokesman Dmitry Peskov as saying": the one cited speaks, not the agency
@@ -84,6 +84,12 @@ DEFINITE_BODY_RE = re.compile(
 FRAMING_PRONOUN_RE = re.compile(r"[,\"”]\s*(?:he|she|they)(?:\s+(?:also|later|then|again|\w+ly))?\s*$", re.IGNORECASE)
 # "was asked", "were described": the subject did not say anything
 PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+$")
+# "the truce floated by Washington": a participle with its agent after it is passive, no verb of the sentence
+AGENT_AFTER_RE = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")
+# "WASHINGTON -", "KYIV, Ukraine, March 3 (AP) —": the place a story was filed from, before its first sentence
+DATELINE_RE = re.compile(
+    r"^\W*[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[\w. ]{1,30}?)?(?:,?\s*\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-–—:]\s"
+)
 # "these requests", "Kyiv's demands", "the proposed truce": after a determiner a verb form is a noun or adjective
 DETERMINER_BEFORE_RE = re.compile(
     r"(?:\b(?:the|these|those|this|that|his|her|their|its|our|such|whose)|\w['’]s)\s+$", re.IGNORECASE
@@ -93,11 +99,11 @@ NOUN_LIKE_VERBS = frozenset({"states", "notes", "claims", "calls", "demands"})
 PRONOUN_SUBJECT_RE = re.compile(r"\b(he|she|they)(?:\s+(?:also|later|then|again|still|further|\w+ly))?\s*$", re.IGNORECASE)
 IT_SUBJECT_RE = re.compile(r"(?:^|[.;,]\s*|\band\s+)[Ii]t(?:\s+(?:also|later|then|again|has|had|\w+ly))?\s*$")
 # "Peskov said", "Kyiv has also said", "Russia and Ukraine on Wednesday traded accusations"
+# "... has once again reiterated", "... has consistently stated": a few adverbs and auxiliaries
 ADJACENT_SUBJECT_RE = re.compile(
-    r"\s*(?:has|have|had|also|later|then|again|,)?\s*"
-    r"(?:(?:late |early |earlier |later )?on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?: (?:morning|afternoon|evening|night))?\s+)?"
-    r"(?:has|have|had|also|again)?\s*"
-    rf"(?:(?:{TIME_ADVERBS})\s+)?"
+    r"\s*,?\s*(?:(?:has|have|had|also|later|then|again|once|still|now|further|"
+    r"(?:late |early |earlier |later )?on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?: (?:morning|afternoon|evening|night))?|"
+    rf"(?!only\b)[a-z]+ly|{TIME_ADVERBS})\s+){{0,4}}"
 )
 APPOSITIVE_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([A-Za-z][\w' .-]{2,50}?),")
 CONTEXT_ONLY_RE = re.compile(r"^\s*(asked|when asked)\b", re.IGNORECASE)
@@ -120,6 +126,10 @@ WHO_ASIDE_RE = re.compile(r"\s*,\s+who\b")
 CIRCUMSTANCE_ASIDE_RE = re.compile(
     r"\s*,\s+(?:after|before|during|following|at|in|on|speaking|addressing|when|while|in an interview)\b"
 )
+# "Lavrov, in a speech to diplomats, restated": an aside of circumstance between a subject and its verb
+CIRCUMSTANCE_THEN_VERB_RE = re.compile(
+    CIRCUMSTANCE_ASIDE_RE.pattern + r"[^,;\"“”]{0,100},\s*(?:(?:has|have|had|also|later|then|again)\s+)?"
+)
 # "This was stated by Peskov", "This was announced by the ministry": the sentence names the source of the one before
 STATED_BY_RE = re.compile(
     r"\W*(?:(?:This|That|It|The (?:statement|information))\s+(?:was|has been|had been|is)\s+"
@@ -137,6 +147,9 @@ PASSIVE_AGENT_RE = re.compile(
     r"put forward|floated|backed|supported|opposed|urged|demanded|offered|promised|pledged|"
     r"turned down|shot down|brushed aside|played down|downplayed)\b"
     r"[^.;:]{0,80}?\bby\s+(?=(?:the\s+)?[A-Z])"
+    # "Similar remarks were made by Lavrov"
+    r"|\b(?:remarks?|statements?|comments?|claims?|pledges?|promises?|assurances?)\s+(?:was|were|(?:has|have|had) been)\s+"
+    r"made\b[^.;:]{0,80}?\bby\s+(?=(?:the\s+)?[A-Z])"
 )
 # "Putin's spokesman", "the Ukrainian president's chief of staff": a post named by whose it is
 POSSESSOR_POST_RE = re.compile(r"['’]s\s+(?:(?:top|senior|longtime|long-time)\s+)?(?P<post>[a-z][a-z -]{2,40}?)\s*$")
@@ -154,7 +167,8 @@ AS_BEFORE_RE = re.compile(r"\b[Aa]s\s+$")  # "As noted, ...", "as reported": a s
 # "X joined the debate, saying ...", but not "with critics saying ...": a participle that is the frame
 # ", saying", "after claiming": a participle that hangs on the main clause, whose subject speaks
 PARTICIPLE_FRAME_RE = re.compile(
-    r"(?:(?<=,)\s*|\b(?:after|before|while|by)\s+)\b(?:saying|stating|claiming|insisting|arguing|accusing|alleging|urging|warning)\b"
+    r"(?:(?<=,)\s*|\b(?:after|before|while|by)\s+)\b(?:saying|stating|claiming|insisting|arguing|accusing|alleging|urging|warning|"
+    r"dismissing|rejecting|denying|describing|calling|demanding|stressing|noting|adding|vowing|pledging|threatening|ruling out)\b"
 )
 # "..., with French President Macron saying that ...": the participle frames the person named ("with critics saying" frames nobody)
 WITH_PARTICIPLE_RE = re.compile(
@@ -436,6 +450,7 @@ def reporting_verb(outside: str) -> re.Match | None:
         if not CONDITION_CLAUSE_RE.search(outside[max(0, verb.start() - 80) : verb.start()])
         and not PASSIVE_BEFORE_RE.search(outside[max(0, verb.start() - 12) : verb.start()])
         and not DETERMINER_BEFORE_RE.search(outside[max(0, verb.start() - 12) : verb.start()])
+        and not AGENT_AFTER_RE.match(outside, verb.end())
         and not AS_BEFORE_RE.search(outside[max(0, verb.start() - 4) : verb.start()])
         and (_says(verb) or not RELATIVE_VERB_RE.search(outside[max(0, verb.start() - 40) : verb.start()]))
     ]
@@ -572,6 +587,8 @@ def choose_speaker(
         for earlier in reversed(before):  # "Kyiv, which has asked NATO for help, said": the name before the clause
             if RELATIVE_ASIDE_RE.fullmatch(outside[earlier.end - offset : vstart]):
                 return earlier, "subject before a relative clause"
+        if before and CIRCUMSTANCE_THEN_VERB_RE.fullmatch(outside, before[-1].end - offset, vstart):
+            return before[-1], "subject before a circumstance"  # "Lavrov, in a speech to diplomats, said": not the diplomats
         if before and ADJACENT_SUBJECT_RE.fullmatch(outside[before[-1].end - offset : vstart]):
             if compound := _compound_subject(outside, offset, before, vstart, vend):
                 return compound
@@ -1133,6 +1150,8 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
     unspoken_run: list[Sentence] = []  # those since the last statement, in the same paragraph
     for sentence in (frame for whole in split_sentences(article.text) for frame in split_frames(whole)):
         mentions = add_surname_mentions(sentence.text, sentence.start, index.find_mentions(sentence.text, sentence.start), state)
+        if dateline := DATELINE_RE.match(sentence.text):  # "WASHINGTON, April 30 (Reuters) -" names where, not who
+            mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
         state.institutions += [m for m in mentions if m.kind == "institution"]
         state.people += [m for m in mentions if m.kind == "person"]
         _remember_descriptors(sentence.text, mentions, sentence.start, state)

@@ -512,10 +512,11 @@ def test_people_named_without_a_title_still_speak(index):
     for text, name, side in cases:
         hit = statements_of(text, index)[0]
         assert (hit.speaker, hit.side) == (name, side), text
-    # a body the reference lacks speaks under its own name
+    # a body the reference lacks speaks under its own name; a country it lacks, through its government
     institutions = "The Joint Coordination Centre said 40 ships had sailed. Saudi Arabia said it was ready to host talks."
     found = statements_of(institutions, index)
-    assert [s.speaker for s in found] == ["Joint Coordination Centre", "Saudi Arabia"]
+    assert [s.speaker for s in found] == ["Joint Coordination Centre", "Saudi government"]
+    assert found[1].side == "other"
 
 
 def test_interview_answers_belong_to_the_person_before_the_colon(index):
@@ -1233,3 +1234,45 @@ def test_a_verb_form_after_a_determiner_is_no_verb(index):
         "Kyiv and Moscow are still divided over Putin's demands for more land."
     )
     assert statements_of(text, index) == []
+
+
+def test_any_country_speaks_through_its_government(index):
+    """A country the reference does not list still speaks ("Malta has consistently stated"), as do
+    its government written out, each with the country's side."""
+    text = (
+        "Malta has consistently stated that it backs a just peace. "
+        "The Saudi government hopes that the meeting will build trust. "
+        "Slovakia has raised concerns about losing its gas supplies."
+    )
+    assert [(s.speaker, s.side) for s in statements_of(text, index)] == [
+        ("Maltese government", "europe"),
+        ("Saudi government", "other"),
+        ("Slovak government", "europe"),
+    ]
+
+
+def test_more_ways_of_stating_a_position(index):
+    """ "once again reiterated" (no condition), "made the claim", "similar remarks were made by",
+    "maintains", "floated", ", dismissing ...": each reports the subject's words."""
+    text = (
+        "Russia has once again reiterated its stance on the talks. "
+        "Trump made the claim at a rally in Texas. "
+        "Similar remarks were made by Russian Foreign Minister Sergei Lavrov on Monday. "
+        "Moscow maintains that its forces never target civilians. "
+        "Orban also floated the idea to Trump. "
+        "Russia drew a firm line against foreign troops, dismissing European plans as destabilising."
+    )
+    assert [s.speaker for s in statements_of(text, index)] == [
+        "Russian government",
+        "Donald Trump",
+        "Sergei Lavrov",
+        "Russian government",
+        "Viktor Orban",
+        "Russian government",
+    ]
+
+
+def test_a_dateline_names_no_speaker(index):
+    """ "WASHINGTON -" says where the story was filed: the person the sentence opens with speaks."""
+    text = "WASHINGTON - Deputy Prime Minister Yulia Svyrydenko signed the fund agreement, calling it a partnership of equals."
+    assert speaker_of(text, "calling it a partnership", index) == "Yulia Svyrydenko"
