@@ -35,7 +35,8 @@ UNTITLED_NAME_RE = re.compile(
     # "Garry Kasparov also joined the debate, saying": the subject of a clause closed by a participle of saying
     rf"|(?P<name2>{NAME})(?=[^,.;\"“”]{{0,80}},\s*(?:saying|stating)\b)"
     # "<what was said>, said Clayson Monyela, spokesman for ...": a name after a closing verb of saying
-    rf"|\b(?:said|says|added|wrote|noted|explained|insisted)\s(?P<name3>{NAME})(?=\s*[,.;])"
+    rf"|\b(?:said|says|added|wrote|noted|explained|insisted|acknowledged|stressed|warned|argued|admitted|conceded|"
+    rf"declared|replied|continued|concluded|observed|remarked|assessed)\s(?P<name3>{NAME})(?=\s*[,.;])"
 )
 # Words that head a body's name ("Center for ... Studies"); unlike INSTITUTION_WORDS, not places ("United States")
 BODY_HEAD_WORDS = frozenset(

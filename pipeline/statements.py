@@ -126,6 +126,8 @@ WHO_ASIDE_RE = re.compile(r"\s*,\s+who\b")
 CIRCUMSTANCE_ASIDE_RE = re.compile(
     r"\s*,\s+(?:after|before|during|following|at|in|on|speaking|addressing|when|while|in an interview)\b"
 )
+ADJECTIVE_USE_RE = re.compile(r"\s+(?!who\b|in\b|at\b|from\b|with\b|on\b|for\b|of\b|to\b|and\b|as\b)[a-z]+\b")
+POSSESSOR_RE = re.compile(r"['’]s?\s")
 # "Lavrov, in a speech to diplomats, restated": an aside of circumstance between a subject and its verb
 CIRCUMSTANCE_THEN_VERB_RE = re.compile(
     CIRCUMSTANCE_ASIDE_RE.pattern + r"[^,;\"“”]{0,100},\s*(?:(?:has|have|had|also|later|then|again)\s+)?"
@@ -539,15 +541,31 @@ def choose_speaker(
         before_quoted = [m for m in local if m.end - offset <= quoted.start()]
         if before_quoted:
             return before_quoted[-1], "quoted as saying"
-    if according and verb is not None and verb.end() <= according.start() and any(m.end - offset <= verb.start() for m in local):
+    named_source = according and any(
+        m.kind == "person"
+        and m.start - offset >= according.end()
+        and _titles_only_or_empty(outside[according.end() : m.start - offset])
+        for m in local
+    )
+    if (
+        according
+        and verb is not None
+        and verb.end() <= according.start()
+        and any(m.end - offset <= verb.start() for m in local)
+        and (_says(verb) or not named_source)  # "Putin has ruled out talks, according to his aide Ushakov": Ushakov
+    ):
         according = None  # '"...," Embalo said, according to a recording published by his office': Embalo
     if according:
         if re.match(r"\s*(?:him|her|them)\b", outside[according.end() :]) and (state.last_person or state.last_speaker):
             return state.last_person or state.last_speaker, "according to a pronoun"
         desc = DESCRIPTOR_RE.match(outside, according.end() + 1)
+        if desc and ADJECTIVE_USE_RE.match(outside, desc.end()):
+            desc = None  # "according to the official count": a word of the description, not a person
         if desc and (hit := _remembered(desc["desc"], state) or _last_person_fitting(desc["desc"], state)):
             return hit, f"according to '{desc.group(0)}'"
         after = [m for m in local if m.start - offset >= according.end()]
+        # "according to Putin's aide Yuri Ushakov": the aide, not whose aide he is
+        after = [m for m in after if not POSSESSOR_RE.match(outside, m.end - offset)] or after
         unnamed = UNNAMED_AFTER_ACCORDING_RE.match(outside, according.end() + 1)
         opens = not outside[: according.start()].strip()  # "According to another source, ...": the whole frame
         if opens and unnamed and not [m for m in after if m.start - offset < unnamed.end()]:
@@ -779,6 +797,12 @@ def _title_tokens(text: str) -> list[str]:
         tokens.append(text[position:end])
         position = end + 1
     return tokens
+
+
+def _titles_only_or_empty(words: str) -> bool:
+    """Whether words before a name are at most a title and a possessor ("Putin's aide", "the Kremlin's")."""
+    words = re.sub(r"\b[A-Z][\w-]*['’]s\b", "", words)
+    return not words.strip() or _titles_only(words)
 
 
 def _titles_only(words: str) -> bool:

@@ -1276,3 +1276,19 @@ def test_a_dateline_names_no_speaker(index):
     """ "WASHINGTON -" says where the story was filed: the person the sentence opens with speaks."""
     text = "WASHINGTON - Deputy Prime Minister Yulia Svyrydenko signed the fund agreement, calling it a partnership of equals."
     assert speaker_of(text, "calling it a partnership", index) == "Yulia Svyrydenko"
+
+
+def test_the_named_source_of_a_reported_position(index):
+    """ "X has ruled out talks, according to X's aide Y": Y is the source; a closing frame with a
+    verb such as "acknowledged" or "assessed" names its speaker; "according to the official count"
+    names no one."""
+    text = (
+        "Russian President Vladimir Putin has ruled out any talks for now, according to Putin's aide Yuri Ushakov.\n\n"
+        'The summit "was only a first step," acknowledged Mira Talvik, the host country\'s president.\n\n'
+        '"Moscow is not ready for peace," Ukrainian President Volodymyr Zelensky assessed.\n\n'
+        "According to the official count, about 80 countries backed the final text."
+    )
+    assert speaker_of(text, "ruled out any talks", index) == "Yuri Ushakov"
+    assert speaker_of(text, "only a first step", index) == "Mira Talvik"
+    assert speaker_of(text, "not ready for peace", index) == "Volodymyr Zelensky"
+    assert speaker_of(text, "official count", index) is None
