@@ -68,7 +68,7 @@ UNNAMED_SUBJECT = (
 # adverbs of time and report that may stand between a subject and its verb ("officials previously said")
 TIME_ADVERBS = "previously|repeatedly|reportedly|recently|already"
 # right before the verb, or an adverb away ("the ministry later said")
-TRAILING_ADVERBS = rf"(?:\s+(?:later|also|then|again|earlier|{TIME_ADVERBS}|has|have|had))*"
+TRAILING_ADVERBS = rf"(?:\s+(?:later|also|then|again|earlier|{TIME_ADVERBS}|has|have|had)|,\s+however,)*"
 UNNAMED_SUBJECT_RE = re.compile(UNNAMED_SUBJECT + TRAILING_ADVERBS + r"\s*,?\s*$", re.IGNORECASE)
 TRAILING_ADVERBS_RE = re.compile(TRAILING_ADVERBS + "$", re.IGNORECASE)
 UNNAMED_AFTER_ACCORDING_RE = re.compile(UNNAMED_SUBJECT, re.IGNORECASE)
@@ -101,7 +101,7 @@ IT_SUBJECT_RE = re.compile(r"(?:^|[.;,]\s*|\band\s+)[Ii]t(?:\s+(?:also|later|the
 # "Peskov said", "Kyiv has also said", "Russia and Ukraine on Wednesday traded accusations"
 # "... has once again reiterated", "... has consistently stated": a few adverbs and auxiliaries
 ADJACENT_SUBJECT_RE = re.compile(
-    r"\s*,?\s*(?:(?:has|have|had|also|later|then|again|once|still|now|further|"
+    r"\s*,?\s*(?:(?:has|have|had|also|later|then|again|once|still|now|further|however,|"
     r"(?:late |early |earlier |later )?on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?: (?:morning|afternoon|evening|night))?|"
     rf"(?!only\b)[a-z]+ly|{TIME_ADVERBS})\s+){{0,4}}"
 )
@@ -423,6 +423,7 @@ def _in_subordinate_clause(outside: str, verb: re.Match) -> bool:
 
 
 # "Russia suspended ...": a country opening the sentence as the subject of its verb
+AGENT_COUNTRY_RE = re.compile(r"(Russia|Ukraine|the United States|the U\.S\.)\b")  # "rejected by Ukraine"
 OPENING_COUNTRY_RE = re.compile(r"\W*(Russia|Ukraine|Moscow|Kyiv|Kiev|Washington|the United States|the U\.S\.)\s+[a-z]")
 
 
@@ -1203,7 +1204,11 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
                 out[-1] = _statement(article, before, blank_quotes(before.text)[1], speaker, "stated by, in the next sentence")
         elif answering is not None:
             speaker, how = answering
-        elif not someone_else and not (verb and _says(verb)) and (agent := _passive_agent(outside, sentence.start, mentions)):
+        elif (
+            not someone_else
+            and not (verb and _says(verb))
+            and (agent := _passive_agent(outside, sentence.start, mentions, state))
+        ):
             speaker, how = agent, "agent of a passive verb"
         elif continues_in_first_person(outside, sentence, state):
             speaker, how = state.last_speaker, "continues in the first person"
@@ -1259,12 +1264,17 @@ def _statement(article: Article, sentence: Sentence, quotes: list[str], speaker:
     )
 
 
-def _passive_agent(outside: str, offset: int, mentions: list[Mention]) -> Mention | None:
+def _passive_agent(outside: str, offset: int, mentions: list[Mention], state: AttributionState) -> Mention | None:
     """ "The pause was welcomed by Ukrainian President Volodymyr Zelensky": the person or body after
-    "by" when only a title stands between them (a news outlet reports, it is not a speaker)."""
+    "by" when only a title stands between them (a news outlet reports, it is not a speaker); "by
+    Ukraine": the country's government."""
     for frame in PASSIVE_AGENT_RE.finditer(outside):
         if media_source(outside[frame.end() :]):
             continue
+        if (country := AGENT_COUNTRY_RE.match(outside, frame.end())) and (
+            government := state.government_of(nationality_side(country[1]) or "")
+        ):
+            return government
         for m in mentions:
             words = outside[frame.end() : max(frame.end(), m.start - offset)].split()
             if m.start - offset >= frame.end() and (not words or _titles_only(" ".join(words))):

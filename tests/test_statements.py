@@ -1292,3 +1292,17 @@ def test_the_named_source_of_a_reported_position(index):
     assert speaker_of(text, "only a first step", index) == "Mira Talvik"
     assert speaker_of(text, "not ready for peace", index) == "Volodymyr Zelensky"
     assert speaker_of(text, "official count", index) is None
+
+
+def test_a_country_speaks_past_a_relative_clause_or_however(index):
+    """ "Russia, which was not invited, has dismissed ...", "rejected ... by Ukraine", "officials,
+    however, accused": the subject still speaks."""
+    text = (
+        "Russia, which was not invited to the meetings, has dismissed the initiative as one-sided.\n\n"
+        'The conditions were rejected as "absurd" by Ukraine.\n\n'
+        "Russian officials, however, accused Kyiv of breaking the truce."
+    )
+    assert speaker_of(text, "dismissed the initiative", index) == "Russian government"
+    assert speaker_of(text, "rejected as", index) == "Ukrainian government"
+    found = [s for s in statements_of(text, index) if "however" in s.text]
+    assert found and (found[0].speaker, found[0].side) == (None, "russia")
