@@ -58,7 +58,7 @@ NOT_PAST_RE = re.compile(
 PAST_RE = re.compile(
     r"\b(was|were|had|did|has been|have been|since|ago|earlier|previously|said|told|held|met|signed|began|started|"
     r"launched|invaded|ended|took place|came|visited|attacked|struck|killed|spoke|reached|announced|agreed|declared|"
-    r"seized|captured|annexed|collapsed|expired|arrested|released)\b",
+    r"seized|captured|annexed|collapsed|expired|arrested|released|already|taken place|happened|occurred)\b",
     re.IGNORECASE,
 )
 FUTURE_RE = re.compile(

@@ -500,6 +500,9 @@ def week_after(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
     return min(monday_first, sunday_first), max(monday_last, sunday_last)
 
 
+REPORTED_THAT_RE = re.compile(r"\bthat\s+(?:on\s+)?$")  # the weekday opens what was reported
+
+
 def lead_weekday(text: str) -> tuple[int, str] | None:
     """The weekday the lead reports on ("said on Friday", "told reporters Monday")."""
     for sentence in split_sentences_simple(text[:LEAD_CHARS])[:3]:
@@ -508,6 +511,8 @@ def lead_weekday(text: str) -> tuple[int, str] | None:
                 continue  # "next Friday", "Friday's summit": not the day being reported
             if dp.FUTURE_CUE_RE.search(sentence[max(0, m.start() - 45) : m.start()]):
                 continue
+            if REPORTED_THAT_RE.search(sentence, 0, m.start()) and dp.FUTURE_CUE_RE.search(sentence, m.end(), m.end() + 60):
+                continue  # "announced that on Thursday the Rada is expected to ratify": a day to come
             return dp.WEEKDAYS[m["weekday"].lower()], m.group(0)
     return None
 

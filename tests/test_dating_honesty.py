@@ -294,3 +294,21 @@ def test_a_title_worded_another_way_still_bounds_the_date(reference):
     )
     claim = claim_for(text, reference)
     assert claim.earliest == D(2024, 9, 5)
+
+
+def test_a_date_in_a_clause_already_past_is_no_future_bound():
+    """ "will build on the work that has already taken place in June 2023": the sentence looks both
+    ways, so the month bounds nothing."""
+    from pipeline.calendar_mentions import explicit_date_constraints
+
+    sentence = "The meeting will build on the work that has already taken place in Rome in June 2023."
+    assert explicit_date_constraints([sentence]) == []
+
+
+def test_a_weekday_opening_a_reported_plan_is_a_day_to_come():
+    """ "announced that on Thursday the parliament is expected to ratify": the lead's weekday is
+    ahead of the article, not the day it reports."""
+    from pipeline.dating import lead_weekday
+
+    assert lead_weekday("The president announced that on Thursday the parliament is expected to ratify the deal.") is None
+    assert lead_weekday("The president said on Thursday that the parliament would ratify the deal.") is not None
