@@ -60,7 +60,7 @@ UNNAMED_SUBJECT = (
     r"|\b(?:(?:U\.S\.|[A-Z][\w'’-]*|senior|top|western|several|some|many|other)\s+){0,3}"
     r"(?:officials|diplomats|negotiators|aides|envoys|representatives|advis[eo]rs|analysts|leaders|lawmakers|"
     r"experts|authorities|observers|sides|journalists|reporters|countries|governments|capitals|politicians|"
-    r"legislators|commentators|bloggers|hardliners|hard-liners|critics|supporters|opponents|sources))"
+    r"legislators|commentators|bloggers|hardliners|hard-liners|critics|supporters|opponents|sources|nations))"
     r"(?:\s+(?:familiar with [\w ]+?|close to [\w ]+?|who [\w ]+?|speaking on condition of anonymity|"
     r"(?:within|inside|from|near)\s+(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+|"
     r"(?:of|for|to|at|in|with|on)\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+))?"
@@ -127,7 +127,9 @@ CIRCUMSTANCE_ASIDE_RE = re.compile(
     r"\s*,\s+(?:after|before|during|following|at|in|on|speaking|addressing|when|while|in an interview)\b"
 )
 ADJECTIVE_USE_RE = re.compile(r"\s+(?!who\b|in\b|at\b|from\b|with\b|on\b|for\b|of\b|to\b|and\b|as\b)[a-z]+\b")
-POSSESSOR_RE = re.compile(r"['’]s?\s")
+SAID_IN_STATEMENT_RE = re.compile(
+    r"\b(?:said|stated|wrote|declared|added)\s+in\s+[^,;.]{0,60}?\b(?:statement|declaration|communiqu[eé]|readout)\b"
+)
 # "Lavrov, in a speech to diplomats, restated": an aside of circumstance between a subject and its verb
 CIRCUMSTANCE_THEN_VERB_RE = re.compile(
     CIRCUMSTANCE_ASIDE_RE.pattern + r"[^,;\"“”]{0,100},\s*(?:(?:has|have|had|also|later|then|again)\s+)?"
@@ -159,7 +161,9 @@ POSSESSOR_POST_RE = re.compile(r"['’]s\s+(?:(?:top|senior|longtime|long-time)\
 WHAT_BEFORE_RE = re.compile(r"\bwhat\s+$")
 MAX_TITLE_WORDS = 4
 # "A Kremlin statement said": a description that is the body's own words
-STATEMENT_NOUN_END_RE = re.compile(r"\b(?:statement|readout|communiqu[eé]|press (?:service|office))\s*$", re.IGNORECASE)
+STATEMENT_NOUN_END_RE = re.compile(
+    r"\b(?:statement|declaration|readout|communiqu[eé]|press (?:service|office))\s*$", re.IGNORECASE
+)
 AND_BEFORE_RE = re.compile(r"\band\s+$")  # "condemned ... and stressed": a second verb of one subject
 # "the government's press office": a description of a body, never of a person
 BODY_NOUN_END_RE = re.compile(
@@ -542,18 +546,24 @@ def choose_speaker(
         before_quoted = [m for m in local if m.end - offset <= quoted.start()]
         if before_quoted:
             return before_quoted[-1], "quoted as saying"
-    named_source = according and any(
-        m.kind == "person"
-        and m.start - offset >= according.end()
-        and _titles_only_or_empty(outside[according.end() : m.start - offset])
-        for m in local
+    named_source = next(
+        (
+            m
+            for m in local
+            if according
+            and m.kind == "person"
+            and m.start - offset >= according.end()
+            and _titles_only_or_empty(outside[according.end() : m.start - offset])
+            and not re.match(r"['’]s\b", outside[m.end - offset :])  # "Putin's aide": whose aide, not the source
+        ),
+        None,
     )
     if (
         according
         and verb is not None
         and verb.end() <= according.start()
         and any(m.end - offset <= verb.start() for m in local)
-        and (_says(verb) or not named_source)  # "Putin has ruled out talks, according to his aide Ushakov": Ushakov
+        and (_says(verb) or named_source is None)  # "Putin has ruled out talks, according to his aide Ushakov": Ushakov
     ):
         according = None  # '"...," Embalo said, according to a recording published by his office': Embalo
     if according:
@@ -565,8 +575,8 @@ def choose_speaker(
         if desc and (hit := _remembered(desc["desc"], state) or _last_person_fitting(desc["desc"], state)):
             return hit, f"according to '{desc.group(0)}'"
         after = [m for m in local if m.start - offset >= according.end()]
-        # "according to Putin's aide Yuri Ushakov": the aide, not whose aide he is
-        after = [m for m in after if not POSSESSOR_RE.match(outside, m.end - offset)] or after
+        if named_source is not None:  # "according to Putin's aide Yuri Ushakov": the aide, not whose aide he is
+            after = [named_source]
         unnamed = UNNAMED_AFTER_ACCORDING_RE.match(outside, according.end() + 1)
         opens = not outside[: according.start()].strip()  # "According to another source, ...": the whole frame
         if opens and unnamed and not [m for m in after if m.start - offset < unnamed.end()]:
@@ -1219,7 +1229,9 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         else:
             speaker, how = choose_speaker(outside, sentence.start, mentions, state, verb)
         if speaker is None and (unnamed := _unnamed_speaker(outside, state, verb)) is not None:
-            if holder := _owner_post_holder(unnamed, state):
+            if issuer := _issuer_named(outside, sentence.start, mentions):
+                speaker, how = issuer, "issuer of the statement it was said in"
+            elif holder := _owner_post_holder(unnamed, state):
                 speaker, how = holder, f"holder of the post '{unnamed.raw}'"
             elif quotes and state.last_speaker is not None and _refers_back(unnamed.raw, state.last_speaker):
                 speaker, how = state.last_speaker, "continues quote"  # '"...," the deputy head of the council wrote'
@@ -1262,6 +1274,13 @@ def _statement(article: Article, sentence: Sentence, quotes: list[str], speaker:
         side=speaker.side if speaker else "unknown",
         stance_cues=f"speaker by {how}",
     )
+
+
+def _issuer_named(outside: str, offset: int, mentions: list[Mention]) -> Mention | None:
+    """ "..., member nations said in the NATO summit's declaration": the body whose statement it is."""
+    issued = SAID_IN_STATEMENT_RE.search(outside)
+    inside = [m for m in mentions if issued and m.kind == "institution" and issued.start() <= m.start - offset < issued.end()]
+    return inside[0] if inside else None
 
 
 def _passive_agent(outside: str, offset: int, mentions: list[Mention], state: AttributionState) -> Mention | None:

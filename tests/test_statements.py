@@ -1306,3 +1306,14 @@ def test_a_country_speaks_past_a_relative_clause_or_however(index):
     assert speaker_of(text, "rejected as", index) == "Ukrainian government"
     found = [s for s in statements_of(text, index) if "however" in s.text]
     assert found and (found[0].speaker, found[0].side) == (None, "russia")
+
+
+def test_a_statement_said_in_a_bodys_declaration_is_the_bodys(index):
+    """ "..., member nations said in the NATO summit's declaration" and the declaration's quotes
+    after it are NATO's, not the country the sentence opens with."""
+    text = (
+        "Ukraine is on a path to membership that cannot be reversed, member nations said in the NATO summit's final declaration.\n\n"
+        '"Ukraine\'s future is in the alliance," the declaration said.'
+    )
+    assert speaker_of(text, "cannot be reversed", index) == "NATO"
+    assert speaker_of(text, "future is in the alliance", index) == "NATO"
