@@ -1312,7 +1312,8 @@ def test_a_statement_said_in_a_bodys_declaration_is_the_bodys(index):
     """ "..., member nations said in the NATO summit's declaration" and the declaration's quotes
     after it are NATO's, not the country the sentence opens with."""
     text = (
-        "Ukraine is on a path to membership that cannot be reversed, member nations said in the NATO summit's final declaration.\n\n"
+        "Ukraine is on a path to membership that cannot be reversed after the war brought Kyiv and the alliance closer, "
+        "member nations said in the NATO summit's final declaration.\n\n"
         '"Ukraine\'s future is in the alliance," the declaration said.'
     )
     assert speaker_of(text, "cannot be reversed", index) == "NATO"
