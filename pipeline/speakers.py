@@ -219,6 +219,31 @@ def authorities_forms(alias: str, actor: Actor) -> list[str]:
     return []
 
 
+def longest_first_alternation(words) -> str:
+    """One regex matching any of the words, the longest that fits first, built as a trie: a
+    thousand aliases share their prefixes, so a search tries a few characters at each position
+    instead of every alias ("kyiv" and "kyiv's foreign ministry" are one branch)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        parts = [
+            "['’]" + branch(child) if char == "'" else re.escape(char) + branch(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return f"(?:{body})?" if "" in node else body  # a longer alias first, then the one ending here
+
+    return "(?:" + branch(trie) + ")"
+
+
 class SpeakerIndex:
     """Alias lookup over the reference actors, longest alias first."""
 
@@ -232,12 +257,9 @@ class SpeakerIndex:
         for alias, actor in list(self.by_alias.items()):
             for written in capital_forms(alias) + authorities_forms(alias, actor):
                 self.by_alias.setdefault(written, actor)
-        aliases = sorted(self.by_alias, key=len, reverse=True)
         self.pattern = (
-            re.compile(
-                r"(?<![\w-])(?:" + "|".join(re.escape(a).replace("'", "['’]") for a in aliases) + r")(?![\w-])", re.IGNORECASE
-            )
-            if aliases
+            re.compile(r"(?<![\w-])" + longest_first_alternation(self.by_alias) + r"(?![\w-])", re.IGNORECASE)
+            if self.by_alias
             else None
         )
         self.surnames: dict[str, Actor] = {}

@@ -1318,3 +1318,18 @@ def test_a_statement_said_in_a_bodys_declaration_is_the_bodys(index):
     )
     assert speaker_of(text, "cannot be reversed", index) == "NATO"
     assert speaker_of(text, "future is in the alliance", index) == "NATO"
+
+
+def test_the_alias_search_takes_the_longest_alias_that_ends_a_word():
+    """The aliases are searched as one trie: the longest alias that fits wins, and an alias only
+    counts where a word ends ("Kyivan" holds no "Kyiv")."""
+    import re
+
+    from pipeline.speakers import longest_first_alternation
+
+    pattern = re.compile(
+        r"(?<![\w-])" + longest_first_alternation(["kyiv", "kyiv's foreign ministry", "the kremlin", "kremlin"]) + r"(?![\w-])",
+        re.IGNORECASE,
+    )
+    found = [m.group(0) for m in pattern.finditer("Kyiv’s foreign ministry and the Kremlin spoke; a Kyivan and Kyiv’s army")]
+    assert found == ["Kyiv’s foreign ministry", "the Kremlin", "Kyiv"]
