@@ -141,7 +141,7 @@ STATED_BY_RE = re.compile(
     r"|(?:This|That)\s+(?:is|was)\s+what\b)"  # "This is what Zelensky said in his first comments"
 )
 MAX_AGENT_CHARS = 80  # how far after "by" the source may be named
-# "The pause was welcomed by Zelensky", "The requests were deemed 'unacceptable' by Moscow": a
+# "The pause was welcomed by Zelensky", "The demands were called 'unworkable' by Moscow": a
 # position in the passive, whose agent after "by" is the speaker (acts such as "signed by" are not)
 PASSIVE_AGENT_RE = re.compile(
     r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:(?:also|then|later|swiftly|quickly)\s+)?"
@@ -571,7 +571,7 @@ def choose_speaker(
             return state.last_person or state.last_speaker, "according to a pronoun"
         desc = DESCRIPTOR_RE.match(outside, according.end() + 1)
         if desc and ADJECTIVE_USE_RE.match(outside, desc.end()):
-            desc = None  # "according to the official count": a word of the description, not a person
+            desc = None  # "according to the official tally": a word of the description, not a person
         if desc and (hit := _remembered(desc["desc"], state) or _last_person_fitting(desc["desc"], state)):
             return hit, f"according to '{desc.group(0)}'"
         after = [m for m in local if m.start - offset >= according.end()]

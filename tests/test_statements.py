@@ -1211,17 +1211,17 @@ def test_a_name_inside_a_lower_case_alias_is_still_found(index):
 
 
 def test_the_agent_of_a_passive_position_is_its_speaker(index):
-    """ "was welcomed by Zelensky", "were deemed 'unacceptable' by Moscow": the one after "by" holds
+    """ "was welcomed by Zelensky", "were called 'unworkable' by Moscow": the one after "by" holds
     the position; an act ("signed by") or a news outlet ("confirmed by Reuters") is no speaker, and a
     passive inside a clause about someone else's words leaves the subject speaking."""
     text = (
-        "The pause in energy strikes was welcomed by Ukrainian President Volodymyr Zelensky on Friday.\n\n"
-        'These requests, however, have been deemed "unacceptable" by Moscow.\n\n'
+        "A halt to attacks on power plants was welcomed on Friday by Ukrainian President Volodymyr Zelensky.\n\n"
+        'Those demands, however, have been called "unworkable" by Moscow.\n\n'
         "The memorandum was signed by Putin in the evening. The account was confirmed by Reuters.\n\n"
         "Lavrov rejected the plan, which was welcomed by Trump."
     )
-    assert speaker_of(text, "pause in energy strikes", index) == "Volodymyr Zelensky"
-    assert speaker_of(text, "These requests", index) == "Russian government"
+    assert speaker_of(text, "attacks on power plants", index) == "Volodymyr Zelensky"
+    assert speaker_of(text, "Those demands", index) == "Russian government"
     assert speaker_of(text, "which was welcomed by Trump", index) == "Sergei Lavrov"
     assert not [s for s in statements_of(text, index) if "signed by" in s.text or "Reuters" in s.text]
 
@@ -1241,7 +1241,7 @@ def test_any_country_speaks_through_its_government(index):
     its government written out, each with the country's side."""
     text = (
         "Malta has consistently stated that it backs a just peace. "
-        "The Saudi government hopes that the meeting will build trust. "
+        "The Saudi government hopes the gathering can build trust. "
         "Slovakia has raised concerns about losing its gas supplies."
     )
     assert [(s.speaker, s.side) for s in statements_of(text, index)] == [
@@ -1257,7 +1257,7 @@ def test_more_ways_of_stating_a_position(index):
     text = (
         "Russia has once again reiterated its stance on the talks. "
         "Trump made the claim at a rally in Texas. "
-        "Similar remarks were made by Russian Foreign Minister Sergei Lavrov on Monday. "
+        "Comparable remarks were made on Monday by Russian Foreign Minister Sergei Lavrov. "
         "Moscow maintains that its forces never target civilians. "
         "Orban also floated the idea to Trump. "
         "Russia drew a firm line against foreign troops, dismissing European plans as destabilising."
@@ -1280,29 +1280,29 @@ def test_a_dateline_names_no_speaker(index):
 
 def test_the_named_source_of_a_reported_position(index):
     """ "X has ruled out talks, according to X's aide Y": Y is the source; a closing frame with a
-    verb such as "acknowledged" or "assessed" names its speaker; "according to the official count"
+    verb such as "acknowledged" or "assessed" names its speaker; "according to the official tally"
     names no one."""
     text = (
         "Russian President Vladimir Putin has ruled out any talks for now, according to Putin's aide Yuri Ushakov.\n\n"
         'The summit "was only a first step," acknowledged Mira Talvik, the host country\'s president.\n\n'
         '"Moscow is not ready for peace," Ukrainian President Volodymyr Zelensky assessed.\n\n'
-        "According to the official count, about 80 countries backed the final text."
+        "According to the official tally, some 80 states backed the final text."
     )
     assert speaker_of(text, "ruled out any talks", index) == "Yuri Ushakov"
     assert speaker_of(text, "only a first step", index) == "Mira Talvik"
     assert speaker_of(text, "not ready for peace", index) == "Volodymyr Zelensky"
-    assert speaker_of(text, "official count", index) is None
+    assert speaker_of(text, "official tally", index) is None
 
 
 def test_a_country_speaks_past_a_relative_clause_or_however(index):
-    """ "Russia, which was not invited, has dismissed ...", "rejected ... by Ukraine", "officials,
+    """ "Russia, which no one asked, has rejected ...", "rejected ... by Ukraine", "officials,
     however, accused": the subject still speaks."""
     text = (
-        "Russia, which was not invited to the meetings, has dismissed the initiative as one-sided.\n\n"
+        "Russia, which no one asked to the talks, has rejected the plan as lopsided.\n\n"
         'The conditions were rejected as "absurd" by Ukraine.\n\n'
         "Russian officials, however, accused Kyiv of breaking the truce."
     )
-    assert speaker_of(text, "dismissed the initiative", index) == "Russian government"
+    assert speaker_of(text, "rejected the plan as lopsided", index) == "Russian government"
     assert speaker_of(text, "rejected as", index) == "Ukrainian government"
     found = [s for s in statements_of(text, index) if "however" in s.text]
     assert found and (found[0].speaker, found[0].side) == (None, "russia")
