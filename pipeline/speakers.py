@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -219,7 +220,7 @@ def authorities_forms(alias: str, actor: Actor) -> list[str]:
     return []
 
 
-def longest_first_alternation(words) -> str:
+def longest_first_alternation(words: Iterable[str]) -> str:
     """One regex matching any of the words, the longest that fits first, built as a trie: a
     thousand aliases share their prefixes, so a search tries a few characters at each position
     instead of every alias ("kyiv" and "kyiv's foreign ministry" are one branch)."""

@@ -126,7 +126,9 @@ WHO_ASIDE_RE = re.compile(r"\s*,\s+who\b")
 CIRCUMSTANCE_ASIDE_RE = re.compile(
     r"\s*,\s+(?:after|before|during|following|at|in|on|speaking|addressing|when|while|in an interview)\b"
 )
+# "the official tally": a description word followed by its noun is an adjective, not a person
 ADJECTIVE_USE_RE = re.compile(r"\s+(?!who\b|in\b|at\b|from\b|with\b|on\b|for\b|of\b|to\b|and\b|as\b)[a-z]+\b")
+# "said in the NATO summit's declaration": the document whose issuer speaks
 SAID_IN_STATEMENT_RE = re.compile(
     r"\b(?:said|stated|wrote|declared|added)\s+in\s+[^,;.]{0,60}?\b(?:statement|declaration|communiqu[eé]|readout)\b"
 )
