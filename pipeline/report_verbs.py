@@ -16,7 +16,7 @@ REPORT_VERBS = (
     r"confirmed|confirms|revealed|mentioned|reiterated|dismissed|welcomed|welcomes|suggested|hoped|hopes|threatened|"
     r"blamed|blames|believes|believed|considered|considers|outlined|specified|acknowledged|admitted|vowed|pledged|"
     r"signalled|signaled|indicated|maintained|asserted|replied|responded|countered|cautioned|predicted|supported|supports|"
-    r"opposed|opposes|backed|backs|agreed|agrees|tied|ties|wants|wanted|asked|insisted|called|declined|"
+    r"opposed|opposes|backed|backs|agreed|agrees|tied|wants|wanted|asked|insisted|called|declined|"
     r"derided|ridiculed|mocked|slammed|hailed|praised|described|questioned|defended|protested|thanked|recalled|"
     r"remarked|appealed|critici[sz]ed|condemned|disputed|reminded|lambasted|blasted|voiced|balked|"
     r"reported|posted|tweeted|conceded|assured|promised|alleged|contended|observed|complained|complains|lashed out|"

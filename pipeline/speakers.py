@@ -29,6 +29,12 @@ NAME = r"[A-Z][a-zA-Z'’\-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-zA-Z'’\-]+){1,3}"
 # The name never starts with a title word: "Deputy Foreign Minister Mikhail Galuzin" is titled "Deputy Foreign Minister".
 TITLED_NAME_RE = re.compile(rf"(?P<title>\b[\w'’.\- ]{{0,40}}?\b{TITLE_WORDS})\s+(?!{TITLE_WORDS}\s)(?P<name>{NAME})")
 PRONOUN_RE = re.compile(r"\b(he|she|they)\b", re.IGNORECASE)
+# What a place or a body is called in an apposition ("Pokrovsk, a city in ..."), never a person
+NOT_PERSON_NOUNS = (
+    r"(?:\w+\s+)?(?:city|town|village|region|province|port|country|state|district|area|county|island|river|company|"
+    r"firm|group|bank|party|newspaper|agency|website|outlet|broadcaster|think tank|organi[sz]ation|alliance|bloc|"
+    r"plant|facility|base|airport|station|border|resort|hotel|palace|venue|format|deal|plan|treaty|summit)\b"
+)
 # A name with no title right before a verb of saying, or before an apposition and the verb:
 # "Konstantin Kosachev, deputy speaker of the Federation Council, said", "Leonid Slutsky, who heads ..., told".
 UNTITLED_NAME_RE = re.compile(
@@ -38,6 +44,8 @@ UNTITLED_NAME_RE = re.compile(
     # "<what was said>, said Clayson Monyela, spokesman for ...": a name after a closing verb of saying
     rf"|\b(?:said|says|added|wrote|noted|explained|insisted|acknowledged|stressed|warned|argued|admitted|conceded|"
     rf"declared|replied|continued|concluded|observed|remarked|assessed)\s(?P<name3>{NAME})(?=\s*[,.;])"
+    # "Viktor Medvedchuk, a detained pro-Russia tycoon, ...": a person introduced by what he is
+    rf"|(?P<name4>{NAME})(?=(?P<apposition4>,\s+(?:a|an)\s+(?!{NOT_PERSON_NOUNS})[a-z][^,;\"“”]{{1,90}}))"
 )
 # Words that head a body's name ("Center for ... Studies"); unlike INSTITUTION_WORDS, not places ("United States")
 BODY_HEAD_WORDS = frozenset(
@@ -350,7 +358,7 @@ class SpeakerIndex:
         the words around the name ("Russia's ambassador to Washington Alexander Darchiev")."""
         found = []
         for m in UNTITLED_NAME_RE.finditer(text):
-            group = next(g for g in ("name", "name2", "name3") if m.group(g))
+            group = next(g for g in ("name", "name2", "name3", "name4") if m.group(g))
             words: list[str] = []
             for word in reversed(m.group(group).split()):  # the name is the last words before any title or institution
                 if (
@@ -373,7 +381,9 @@ class SpeakerIndex:
                 continue  # "In New Delhi, India's foreign ministry said": a place
             name = " ".join(words)
             clause = text[max(0, start - 60) : start]
-            context = PLACE_PHRASE_RE.sub("", CLAUSE_START_RE.split(clause)[-1] + (m.group("apposition") or ""))
+            context = PLACE_PHRASE_RE.sub(
+                "", CLAUSE_START_RE.split(clause)[-1] + (m.group("apposition") or m.group("apposition4") or "")
+            )
             found.append(Mention(offset + start, offset + end, name, name, side_from_title(context), "person"))
         return found
 

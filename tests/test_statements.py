@@ -1333,3 +1333,15 @@ def test_the_alias_search_takes_the_longest_alias_that_ends_a_word():
     )
     found = [m.group(0) for m in pattern.finditer("Kyiv’s foreign ministry and the Kremlin spoke; a Kyivan and Kyiv’s army")]
     assert found == ["Kyiv’s foreign ministry", "the Kremlin", "Kyiv"]
+
+
+def test_a_person_introduced_by_an_apposition_is_known_by_surname_later(index):
+    """ "Oleh Marchuk, a jailed businessman close to the Kremlin, ..." names a person the reference
+    lacks: "Marchuk, who ..., said" and "he said" later are his; "close ties" is no verb."""
+    text = (
+        "Kyiv released footage of Oleh Marchuk, a jailed businessman close to the Kremlin, asking to be swapped.\n\n"
+        "Marchuk, who fled house arrest last year, said he wanted to go to Moscow.\n\n"
+        "Marchuk is known for his close ties to Putin."
+    )
+    assert speaker_of(text, "wanted to go to Moscow", index) == "Oleh Marchuk"
+    assert not [s for s in statements_of(text, index) if "close ties" in s.text]
