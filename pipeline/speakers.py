@@ -381,9 +381,9 @@ class SpeakerIndex:
                 continue  # "In New Delhi, India's foreign ministry said": a place
             name = " ".join(words)
             clause = text[max(0, start - 60) : start]
-            context = PLACE_PHRASE_RE.sub(
-                "", CLAUSE_START_RE.split(clause)[-1] + (m.group("apposition") or m.group("apposition4") or "")
-            )
+            # a person introduced by what he is: that alone gives his side, not the clause that shows him
+            before_name = "" if group == "name4" else CLAUSE_START_RE.split(clause)[-1]
+            context = PLACE_PHRASE_RE.sub("", before_name + (m.group("apposition") or m.group("apposition4") or ""))
             found.append(Mention(offset + start, offset + end, name, name, side_from_title(context), "person"))
         return found
 
