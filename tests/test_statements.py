@@ -1336,10 +1336,10 @@ def test_the_alias_search_takes_the_longest_alias_that_ends_a_word():
 
 
 def test_a_person_introduced_by_an_apposition_is_known_by_surname_later(index):
-    """ "Oleh Marchuk, a jailed businessman close to the Kremlin, ..." names a person the reference
+    """ "Oleh Marchuk, a jailed pro-Kremlin businessman, ..." names a person the reference
     lacks: "Marchuk, who ..., said" later is his; "close ties" is no verb."""
     text = (
-        "Kyiv released footage of Oleh Marchuk, a jailed businessman close to the Kremlin, asking to be swapped.\n\n"
+        "Kyiv released footage of Oleh Marchuk, a jailed pro-Kremlin businessman, asking to be swapped.\n\n"
         "Marchuk, who fled house arrest last year, said he wanted to go to Moscow.\n\n"
         "Marchuk is known for his close ties to Putin."
     )
