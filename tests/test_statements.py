@@ -1341,7 +1341,7 @@ def test_a_person_introduced_by_an_apposition_is_known_by_surname_later(index):
     text = (
         "Kyiv released footage of Oleh Marchuk, a jailed pro-Kremlin businessman, asking to be swapped.\n\n"
         "Marchuk, who fled house arrest last year, said he wanted to go to Moscow.\n\n"
-        "Marchuk is known for his close ties to Putin."
+        "Marchuk is famous for close ties with the Russian leader."
     )
     spoken = [s for s in statements_of(text, index) if "wanted to go to Moscow" in s.text]
     assert [(s.speaker, s.side) for s in spoken] == [("Oleh Marchuk", "russia")]  # his side from what he is, not from Kyiv
