@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+# What someone "made" when they spoke ("made similar remarks", "the claim was made by")
+STATEMENT_NOUNS = r"(?:remarks?|statements?|comments?|claims?|pledges?|promises?|assurances?)"
 REPORT_VERBS = (
     r"said|says|say|told|tells|stated|states|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
     r"claimed|claims|warned|warns|insisted|insists|rejected|rejects|accused|accuses|proposed|proposes|wrote|writes|write|"
@@ -31,7 +33,7 @@ REPORT_VERBS = (
     r"feared|set out|sets out|laid out|lays out|weighed in|shot down|brushed aside|played down|downplayed|"
     r"raised (?:concerns?|objections?|doubts?|the (?:issue|question|possibility|prospect))|"
     r"made (?:(?:the|a|similar|these|those|such|this|that|his|her|their|its)\s+)?(?:[a-z]+\s+)?"
-    r"(?:remarks?|statements?|comments?|claims?|pledges?|promises?|assurances?)\b|"
+    rf"{STATEMENT_NOUNS}\b|"
     r"(?:is|are|was|were|has been|have been|had been) (?:insisting|complaining|claiming|urging)|"
     r"(?:seemed|seems|moved|pivoted|went on|appeared|was quick|were quick) to (?:dismiss|criticize|criticise|reject|deny|accuse|warn|insist)"
 )

@@ -17,7 +17,7 @@ from pipeline import settings
 from pipeline.ingest import hash_id, normalise_text
 from pipeline.news_outlets import media_source, media_subject
 from pipeline.records import Article, Statement
-from pipeline.report_verbs import REPORT_VERB_RE, SPEECH_VERB_RE
+from pipeline.report_verbs import REPORT_VERB_RE, SPEECH_VERB_RE, STATEMENT_NOUNS
 from pipeline.sentences import QUOTE_RE, Sentence, split_sentences
 from pipeline.speakers import (
     INSTITUTION_WORDS,
@@ -154,7 +154,7 @@ PASSIVE_AGENT_RE = re.compile(
     r"turned down|shot down|brushed aside|played down|downplayed)\b"
     r"[^.;:]{0,80}?\bby\s+(?=(?:the\s+)?[A-Z])"
     # "Similar remarks were made by Lavrov"
-    r"|\b(?:remarks?|statements?|comments?|claims?|pledges?|promises?|assurances?)\s+(?:was|were|(?:has|have|had) been)\s+"
+    rf"|\b{STATEMENT_NOUNS}\s+(?:was|were|(?:has|have|had) been)\s+"
     r"made\b[^.;:]{0,80}?\bby\s+(?=(?:the\s+)?[A-Z])"
 )
 # "Putin's spokesman", "the Ukrainian president's chief of staff": a post named by whose it is
@@ -429,8 +429,9 @@ def _in_subordinate_clause(outside: str, verb: re.Match) -> bool:
 
 
 # "Russia suspended ...": a country opening the sentence as the subject of its verb
-AGENT_COUNTRY_RE = re.compile(r"(Russia|Ukraine|the United States|the U\.S\.)\b")  # "rejected by Ukraine"
-OPENING_COUNTRY_RE = re.compile(r"\W*(Russia|Ukraine|Moscow|Kyiv|Kiev|Washington|the United States|the U\.S\.)\s+[a-z]")
+PARTY_COUNTRIES = r"Russia|Ukraine|the United States|the U\.S\."
+AGENT_COUNTRY_RE = re.compile(rf"({PARTY_COUNTRIES})\b")  # "rejected by Ukraine"
+OPENING_COUNTRY_RE = re.compile(rf"\W*({PARTY_COUNTRIES}|Moscow|Kyiv|Kiev|Washington)\s+[a-z]")
 
 
 def _opening_subject(outside: str, offset: int, local: list[Mention]) -> Mention | None:
@@ -548,18 +549,7 @@ def choose_speaker(
         before_quoted = [m for m in local if m.end - offset <= quoted.start()]
         if before_quoted:
             return before_quoted[-1], "quoted as saying"
-    named_source = next(
-        (
-            m
-            for m in local
-            if according
-            and m.kind == "person"
-            and m.start - offset >= according.end()
-            and _titles_only_or_empty(outside[according.end() : m.start - offset])
-            and not re.match(r"['’]s\b", outside[m.end - offset :])  # "Putin's aide": whose aide, not the source
-        ),
-        None,
-    )
+    named_source = _named_source(outside, offset, local, according) if according else None
     if (
         according
         and verb is not None
@@ -810,6 +800,22 @@ def _title_tokens(text: str) -> list[str]:
         tokens.append(text[position:end])
         position = end + 1
     return tokens
+
+
+def _named_source(outside: str, offset: int, local: list[Mention], according: re.Match) -> Mention | None:
+    """The person "according to" names, past a title and a possessor ("according to Putin's aide
+    Yuri Ushakov" is Ushakov; Putin is whose aide he is)."""
+    return next(
+        (
+            m
+            for m in local
+            if m.kind == "person"
+            and m.start - offset >= according.end()
+            and _titles_only_or_empty(outside[according.end() : m.start - offset])
+            and not re.match(r"['’]s\b", outside[m.end - offset :])
+        ),
+        None,
+    )
 
 
 def _titles_only_or_empty(words: str) -> bool:
