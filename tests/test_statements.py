@@ -1346,3 +1346,17 @@ def test_a_person_introduced_by_an_apposition_is_known_by_surname_later(index):
     spoken = [s for s in statements_of(text, index) if "wanted to go to Moscow" in s.text]
     assert [(s.speaker, s.side) for s in spoken] == [("Oleh Marchuk", "russia")]  # his side from what he is, not from Kyiv
     assert not [s for s in statements_of(text, index) if "close ties" in s.text]
+
+
+def test_a_participle_with_its_agent_after_it_is_no_verb(index):
+    """ "the truce floated by Washington": a passive participle describes the truce, so the
+    sentence reports no one's words."""
+    text = "Zelensky met the envoys. He made no mention of the truce floated by Washington a day earlier."
+    assert not [s for s in statements_of(text, index) if "floated" in s.text]
+
+
+def test_an_office_named_for_its_leader_is_that_office(index):
+    """ "Macron's office", "the French presidency", "the U.S. presidency": the body speaks, not the leader."""
+    text = "Macron's office said the call had been useful. The U.S. presidency praised the talks in Geneva."
+    assert speaker_of(text, "call had been useful", index) == "Elysee Palace"
+    assert speaker_of(text, "praised the talks", index) == "White House"
