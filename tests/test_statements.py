@@ -1357,6 +1357,6 @@ def test_a_participle_with_its_agent_after_it_is_no_verb(index):
 
 def test_an_office_named_for_its_leader_is_that_office(index):
     """ "Macron's office", "the French presidency", "the U.S. presidency": the body speaks, not the leader."""
-    text = "Macron's office said the call had been useful. The U.S. presidency praised the talks in Geneva."
+    text = "Macron's office said the call had been useful. The U.S. presidency welcomed the outcome of the Geneva round."
     assert speaker_of(text, "call had been useful", index) == "Elysee Palace"
-    assert speaker_of(text, "praised the talks", index) == "White House"
+    assert speaker_of(text, "welcomed the outcome", index) == "White House"
