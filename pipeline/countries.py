@@ -94,6 +94,14 @@ COUNTRY_TABLE: tuple[tuple[str, str, str], ...] = (
     ("Uganda", "Ugandan", "other"),
     ("Zambia", "Zambian", "other"),
 )
+# Countries whose government the reference holds but whose president's office it does not
+PRESIDENCY_ONLY: tuple[tuple[str, str, str], ...] = (
+    ("Turkey", "Turkish", "other"),
+    ("Poland", "Polish", "europe"),
+    ("Germany", "German", "europe"),
+    ("India", "Indian", "other"),
+    ("China", "Chinese", "other"),
+)
 # Names that are also people's or places' names: they never speak as a bare country
 AMBIGUOUS_NAMES = frozenset({"Jordan", "Georgia"})
 
@@ -132,3 +140,35 @@ def country_bodies(known_aliases: Iterable[str]) -> list[Actor]:
             "institution",
         )
     return list(bodies.values())
+
+
+def presidential_offices(actors: Iterable[Actor], known_aliases: Iterable[str]) -> list[Actor]:
+    """A president's office for each country whose office the reference lacks ("The Turkish
+    president's office said", "Lukashenko's press service said"): the office speaks, on its
+    country's side, under one name whichever way it is written. The president's own name makes
+    an alias when the reference gives him that title ("Erdogan's office")."""
+    known = set(known_aliases)
+    actors = list(actors)
+    offices = []
+    for country, people, side in (*COUNTRY_TABLE, *PRESIDENCY_ONLY):
+        name = f"{people} Presidential Office"
+        if name.lower() in known:
+            continue
+        titles = {f"{people} president".lower(), f"president of {country}".lower(), f"{country}'s president".lower()}
+        presidents = [
+            alias
+            for actor in actors
+            if actor.kind == "person" and any(role.title.lower() in titles for role in actor.roles)
+            for alias in (actor.name, actor.name.split()[-1], *actor.aliases)
+        ]
+        aliases = (
+            f"{people} president's office",
+            f"{country}'s presidential office",
+            f"Office of the President of {country}",
+            f"{people} presidential administration",
+            f"{people} presidential press service",
+            f"{people} president's press service",
+            *(f"{alias}'s {body}" for alias in presidents for body in ("office", "press service")),
+        )
+        offices.append(Actor(name, tuple(a for a in aliases if a.lower() not in known), side, "institution"))
+    return offices

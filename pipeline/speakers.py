@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from pipeline.countries import country_bodies, speaking_countries
+from pipeline.countries import country_bodies, presidential_offices, speaking_countries
 from pipeline.reference import Actor, Role
 from pipeline.report_verbs import REPORT_VERBS
 
@@ -257,7 +257,8 @@ class SpeakerIndex:
     """Alias lookup over the reference actors, longest alias first."""
 
     def __init__(self, actors: tuple[Actor, ...] | list[Actor]):
-        actors = [*actors, *country_bodies(alias.lower() for actor in actors for alias in (actor.name, *actor.aliases))]
+        known = {alias.lower() for actor in actors for alias in (actor.name, *actor.aliases)}
+        actors = [*actors, *country_bodies(known), *presidential_offices(actors, known)]
         self.actors = {a.name: a for a in actors}
         self.by_alias: dict[str, Actor] = {}
         for actor in actors:

@@ -90,6 +90,13 @@ AGENT_AFTER_RE = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")
 DATELINE_RE = re.compile(
     r"^\W*[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[\w. ]{1,30}?)?(?:,?\s*\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-–—:]\s"
 )
+# "The Kremlin's readout of the call said", "Zelensky's decree says": a document speaks for whoever issued it
+ISSUED_DOCUMENT_RE = re.compile(
+    r"['’]s?\s+(?:(?:own|latest|new|official|formal|written|final|joint|brief|short|annual)\s+)?"
+    r"(?:statement|readout|declaration|communiqu[eé]|decree|order|letter|message|post|tweet|press release|note|"
+    r"memo(?:randum)?|website|Telegram channel|account)s?"
+    r"(?:\s+(?:of|on|about|after|from)\s+[^,;\"“”]{1,40}?)?"
+)
 # "these requests", "Kyiv's demands", "the proposed truce": after a determiner a verb form is a noun or adjective
 DETERMINER_BEFORE_RE = re.compile(
     r"(?:\b(?:the|these|those|this|that|his|her|their|its|our|such|whose)|\w['’]s)\s+$", re.IGNORECASE
@@ -105,6 +112,7 @@ ADJACENT_SUBJECT_RE = re.compile(
     r"(?:late |early |earlier |later )?on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?: (?:morning|afternoon|evening|night))?|"
     rf"(?!only\b)[a-z]+ly|{TIME_ADVERBS})\s+){{0,4}}"
 )
+ISSUED_DOCUMENT_THEN_VERB_RE = re.compile(ISSUED_DOCUMENT_RE.pattern + ADJACENT_SUBJECT_RE.pattern)
 APPOSITIVE_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([A-Za-z][\w' .-]{2,50}?),")
 CONTEXT_ONLY_RE = re.compile(r"^\s*(asked|when asked)\b", re.IGNORECASE)
 # "Bessent, who took part in talks with Witkoff, said", "Starmer who, after hosting Zelensky, warned":
@@ -594,6 +602,8 @@ def choose_speaker(
             and FRAME_END_RE.match(outside, after_verb[0].end - offset)
         ):
             return after_verb[0], "after verb, closing the sentence"  # "<what was said>, said Clayson Monyela"
+        if before and ISSUED_DOCUMENT_THEN_VERB_RE.fullmatch(outside, before[-1].end - offset, vstart):
+            return before[-1], "issuer of the document that says it"  # "The Kremlin's readout of the call said"
         apposition = APPOSITION_TAIL_RE.search(head)
         if (
             apposition

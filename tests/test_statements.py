@@ -1360,3 +1360,29 @@ def test_an_office_named_for_its_leader_is_that_office(index):
     text = "Macron's office said the call had been useful. The U.S. presidency welcomed the outcome of the Geneva round."
     assert speaker_of(text, "call had been useful", index) == "Elysee Palace"
     assert speaker_of(text, "welcomed the outcome", index) == "White House"
+
+
+def test_a_document_speaks_for_whoever_issued_it(index):
+    """ "The Kremlin's readout of the call said", "Zelensky's decree says": the issuer speaks, not
+    someone named in what the document says."""
+    text = (
+        "The Kremlin's readout of the call said both leaders wanted the exchanges to go on. "
+        "Zelensky's decree says any talks with Putin are impossible."
+    )
+    assert speaker_of(text, "exchanges to go on", index) == "Kremlin"
+    assert speaker_of(text, "talks with Putin are impossible", index) == "Volodymyr Zelensky"
+
+
+def test_any_presidents_office_speaks_under_one_name(index):
+    """The office of a president the reference does not give an office is still one body,
+    whether written for the country or for the president who holds the title."""
+    text = (
+        "The Turkish president's office said Ankara would host the next round. "
+        "Erdogan's office said a call with Putin was planned. "
+        "Lukashenko's press service said he backed the plan. "
+        "The Ukrainian president's office called the draft unacceptable."
+    )
+    assert speaker_of(text, "host the next round", index) == "Turkish Presidential Office"
+    assert speaker_of(text, "call with Putin was planned", index) == "Turkish Presidential Office"
+    assert speaker_of(text, "backed the plan", index) == "Belarusian Presidential Office"
+    assert speaker_of(text, "draft unacceptable", index) == "Ukrainian Presidential Office"
