@@ -106,6 +106,13 @@ PRESIDENCY_ONLY: tuple[tuple[str, str, str], ...] = (
 AMBIGUOUS_NAMES = frozenset({"Jordan", "Georgia"})
 
 
+def country_word_sides() -> dict[str, str]:
+    """Each country's name and its people's word, with the country's side ("Serbian": "other")."""
+    sides = {people: side for _, people, side in COUNTRY_TABLE}
+    sides.update({country: side for country, _, side in COUNTRY_TABLE if country not in AMBIGUOUS_NAMES})
+    return sides
+
+
 def speaking_countries() -> list[str]:
     """Country names that may open "<country> said" (the ambiguous ones left out)."""
     return [country for country, _, _ in COUNTRY_TABLE if country not in AMBIGUOUS_NAMES]

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from pipeline.countries import country_bodies, presidential_offices, speaking_countries
+from pipeline.countries import country_bodies, country_word_sides, presidential_offices, speaking_countries
 from pipeline.reference import Actor, Role
 from pipeline.report_verbs import REPORT_VERBS
 
@@ -25,7 +25,10 @@ TITLE_WORDS = (
     r"president|prime minister|minister|chancellor|secretary|commissioner|general|chief executive|executive|director|"
     r"Director|CEO|chairman|Chairman|commander|Commander|ombudsman|Ombudsman|governor|mayor|speaker)"
 )
-NAME = r"[A-Z][a-zA-Z'’\-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-zA-Z'’\-]+){1,3}"
+# Capitals and letters of names written with accents ("Aleksandar Vučić", "Gitanas Nausėda")
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+NAME_WORD = rf"[{UPPER}](?:[^\W\d_]|['’\-])+"
+NAME = rf"{NAME_WORD}(?:\s+(?:[{UPPER}]\.\s*)?{NAME_WORD}){{1,3}}"
 # The name never starts with a title word: "Deputy Foreign Minister Mikhail Galuzin" is titled "Deputy Foreign Minister".
 TITLED_NAME_RE = re.compile(rf"(?P<title>\b[\w'’.\- ]{{0,40}}?\b{TITLE_WORDS})\s+(?!{TITLE_WORDS}\s)(?P<name>{NAME})")
 PRONOUN_RE = re.compile(r"\b(he|she|they)\b", re.IGNORECASE)
@@ -137,12 +140,19 @@ OTHER_CUES = re.compile(
 )
 
 
+COUNTRY_WORD_SIDES = country_word_sides()
+COUNTRY_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, COUNTRY_WORD_SIDES), key=len, reverse=True)) + r")\b")
+
+
 def nationality_side(text: str) -> str | None:
     """The side named by a nationality or country word in text, or None when there is none."""
     for side, pattern in SIDE_CUES:
         if pattern.search(text):
             return side
-    return "other" if OTHER_CUES.search(text) else None
+    if OTHER_CUES.search(text):
+        return "other"
+    country = COUNTRY_WORD_RE.search(text)  # any other country the table knows: "Serbian", "Indonesia"
+    return COUNTRY_WORD_SIDES[country.group(0)] if country else None
 
 
 # "Russia's Energy Ministry" is named as the reference names bodies: "Russian Energy Ministry".
@@ -338,17 +348,17 @@ class SpeakerIndex:
                 found.append(Mention(offset + start, offset + end, m["country"], actor.name, actor.side, actor.kind))
                 taken.append((start, end))
         for m in TITLED_NAME_RE.finditer(text):
-            start, end = m.start("name"), m.end("name")
+            start, end = _name_span(text, m.start("name"), m.end("name"))
             if any(s < end and start < e for s, e in taken):
                 continue
-            name = m.group("name")
+            name = text[start:end]
             if name.split()[0] in STOP_NAMES:
                 continue
             actor = self.surnames.get(name.split()[-1].lower())
             if actor is not None and same_first_initial(name, actor.name):
                 found.append(Mention(offset + start, offset + end, name, actor.name, actor.side, actor.kind, m["title"].strip()))
                 continue
-            title = m.group("title").strip()
+            title = text[m.start("title") : start].strip()  # "President of Serbia"
             found.append(Mention(offset + start, offset + end, f"{title} {name}", name, side_from_title(title), "person", title))
             taken.append((start, end))
         found.extend(self._untitled_names(text, offset, taken))
@@ -432,6 +442,21 @@ class SpeakerIndex:
             if before.rstrip().endswith(role.title.lower()):
                 return role.title
         return None
+
+
+POSSESSIVE_END_RE = re.compile(r"['’]s?$")
+
+
+def _name_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """A titled name without the country that ends its title ("President of Serbia Aleksandar
+    Vučić") or the possessive after it ("President Joko Widodo's visit")."""
+    if possessive := POSSESSIVE_END_RE.search(text, start, end):
+        end = possessive.start()
+    while (first := re.match(r"\S+\s+", text[start:end])) and len(text[start:end].split()) > 2:
+        if not nationality_side(first.group(0)):
+            break
+        start += first.end()
+    return start, end
 
 
 def _only_holder(held, earliest: dt.date | None, latest: dt.date | None) -> Actor | None:

@@ -1386,3 +1386,30 @@ def test_any_presidents_office_speaks_under_one_name(index):
     assert speaker_of(text, "call with Putin was planned", index) == "Turkish Presidential Office"
     assert speaker_of(text, "backed the plan", index) == "Belarusian Presidential Office"
     assert speaker_of(text, "draft unacceptable", index) == "Ukrainian Presidential Office"
+
+
+def test_names_written_with_accents_are_whole_names(index):
+    """ "President of Serbia Aleksandar Vučić": the whole name, without the country that ends his
+    title, so that "Vučić said" later is the same man."""
+    text = (
+        "Only President of Serbia Aleksandar Vučić declined to sign the final text, stating that he backed talks. "
+        '"We will keep our own course," Vučić said.'
+    )
+    assert speaker_of(text, "declined to sign", index) == "Aleksandar Vučić"
+    assert speaker_of(text, "keep our own course", index) == "Aleksandar Vučić"
+
+
+def test_a_possessor_named_alone_is_who_a_later_pronoun_means(index):
+    """ "President Joko Widodo's visit to Kyiv, where he offered": the one person the sentence
+    names, written without the possessive, not the last speaker of the paragraph before."""
+    text = (
+        'Foreign Ministry spokesman Oleg Nikolenko said the plan was "strange".\n\n'
+        "The plan follows President Joko Widodo's visit to Kyiv last year, where he offered to mediate between the leaders."
+    )
+    assert speaker_of(text, "offered to mediate", index) == "Joko Widodo"
+
+
+def test_any_country_the_table_knows_gives_a_side(index):
+    """A person's side from a country or people's word outside the few the cues list."""
+    found = statements_of("Maltese Foreign Minister Ian Borg said Valletta would host the next round.", index)
+    assert (found[0].speaker, found[0].side) == ("Ian Borg", "europe")
