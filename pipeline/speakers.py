@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from pipeline.countries import country_bodies, country_word_sides, presidential_offices, speaking_countries
+from pipeline.countries import COUNTRY_TABLE, country_bodies, country_word_sides, presidential_offices, speaking_countries
 from pipeline.reference import Actor, Role
 from pipeline.report_verbs import REPORT_VERBS
 
@@ -179,6 +179,16 @@ POSSESSIVE_COUNTRY_RE = re.compile(r"^(?:the\s+)?(" + "|".join(DEMONYMS) + r")['
 def adjectival(name: str) -> str:
     """A body's name with a possessive country made an adjective ("Russia's Energy Ministry" -> "Russian Energy Ministry")."""
     return POSSESSIVE_COUNTRY_RE.sub(lambda m: DEMONYMS[m.group(1)] + " ", name)
+
+
+def demonym(word: str) -> str | None:
+    """The word for a country's people, from the country ("Poland" -> "Polish") or itself when it is one."""
+    if word in DEMONYMS:
+        return DEMONYMS[word]
+    people = {country: people for country, people, _ in COUNTRY_TABLE}
+    if word in people:
+        return people[word]
+    return word if word in DEMONYMS.values() or word in people.values() else None
 
 
 def bare_title(title: str) -> str:

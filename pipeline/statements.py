@@ -26,6 +26,7 @@ from pipeline.speakers import (
     SpeakerIndex,
     adjectival,
     bare_title,
+    demonym,
     nationality_side,
     side_from_title,
 )
@@ -76,6 +77,8 @@ NAMED_BODY_RE = re.compile(
     r"(?:(?!The\b|An?\b)[A-Z][\w'’.-]*\s+){1,4}(?:Ministry|Office|Department|Council|Committee|Agency|Service)\b"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,3})?"  # "... of External Affairs"
 )
+# "the Turkish defence ministry", "Poland's energy ministry": a country's ministry written in lower case
+COUNTRY_MINISTRY_RE = re.compile(r"(?:[Tt]he\s+)?(?P<country>[A-Z][a-z]+)(?:['’]s)?\s+(?P<field>[a-z]+(?:\s+[a-z]+)?)\s+ministry")
 DEFINITE_BODY_RE = re.compile(
     r"^\W*(?:the|its)\s+(?P<words>(?:[A-Z][\w-]*\s+){0,2})(?P<body>ministry|office|department|council|committee|agency)\b",
     re.IGNORECASE,
@@ -1052,6 +1055,9 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
         team_side = side if side != "unknown" else (last.side if last is not None else "unknown")
         if (government := state.government_of(team_side)) is not None:
             return government
+    if (ministry := COUNTRY_MINISTRY_RE.fullmatch(phrase)) and (people := demonym(ministry["country"])):
+        # "the Turkish defence ministry", "Ukraine's infrastructure ministry": named as bodies are named
+        return _remember_body(phrase, f"{people} {ministry['field'].title()} Ministry", side, state)
     if body := NAMED_BODY_RE.search(phrase):  # "The UAE Foreign Ministry": a body the reference lacks, named all the same
         return _remember_body(phrase, body.group(0), side, state)
     return Mention(0, 0, phrase, None, side, "unnamed")

@@ -1413,3 +1413,15 @@ def test_any_country_the_table_knows_gives_a_side(index):
     """A person's side from a country or people's word outside the few the cues list."""
     found = statements_of("Maltese Foreign Minister Ian Borg said Valletta would host the next round.", index)
     assert (found[0].speaker, found[0].side) == ("Ian Borg", "europe")
+
+
+def test_a_country_ministry_in_lower_case_is_named_as_bodies_are(index):
+    """ "The Turkish defence ministry said", "Poland's energy ministry said": the body, named with
+    its people's word, and "the ministry" later is the same body."""
+    text = (
+        "The Turkish defence ministry said talks on the corridor would resume. "
+        "Poland's energy ministry said supplies were stable. The ministry said no cuts were planned."
+    )
+    assert speaker_of(text, "corridor would resume", index) == "Turkish Defence Ministry"
+    assert speaker_of(text, "supplies were stable", index) == "Polish Energy Ministry"
+    assert speaker_of(text, "no cuts were planned", index) == "Polish Energy Ministry"
