@@ -308,8 +308,10 @@ FAMILY_NAME_FIRST = frozenset(
     "Wang Li Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Hu Zhu Gao Lin Guo Ma Luo Liang Song Zheng Xie Han Tang "
     "Feng Dong Xiao Cao Deng Fu Shen Zeng Peng Lu Su Jiang Cai Jia Ding Wei Xue Ye Yan Pan Du Dai Xia Zhong Tian "
     "Ren Fan Fang Shi Yao Tan Zou Xiong Jin Kong Bai Cui Kang Mao Qiu Qin Gu Hou Shao Meng Qian Yin Xi Kim Park "
-    "Choi Moon Yoon".split()
+    "Choi Moon Yoon Chung Jung Lee Cho Yoo Shin Kwon Hwang Ahn Jang Lim Seo Baek Hong Nam".split()
 )
+# "Chung Eui-yong", "Kim Jong-un": a hyphenated given name after the family name
+KOREAN_GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
 HONORIFIC_FIRST_NAME_RE = re.compile(r"\b(?:Sir|Dame)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
 
 
@@ -321,7 +323,7 @@ def add_surname_mentions(text: str, offset: int, mentions: list[Mention], state:
             first, *_, last = mention.name.split()
             state.surnames.setdefault(last, mention)
             state.first_names.setdefault(first, mention)
-            if first in FAMILY_NAME_FIRST:  # "Mao Ning ... Mao added": the family name comes first
+            if first in FAMILY_NAME_FIRST or KOREAN_GIVEN_NAME_RE.fullmatch(last):  # "Mao Ning ... Mao added"
                 state.surnames.setdefault(first, mention)
     covered = [(m.start - offset, m.end - offset) for m in mentions]
     extra = []

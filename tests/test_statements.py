@@ -1425,3 +1425,12 @@ def test_a_country_ministry_in_lower_case_is_named_as_bodies_are(index):
     assert speaker_of(text, "corridor would resume", index) == "Turkish Defence Ministry"
     assert speaker_of(text, "supplies were stable", index) == "Polish Energy Ministry"
     assert speaker_of(text, "no cuts were planned", index) == "Polish Energy Ministry"
+
+
+def test_a_korean_name_is_known_later_by_its_family_name(index):
+    """ "Foreign Minister Chung Eui-yong ... Chung explained": the family name comes first."""
+    text = (
+        "Foreign Minister Chung Eui-yong on Wednesday held talks with Dmytro Kuleba. "
+        "Kuleba thanked Seoul for its help. Chung explained the aid plan, according to the ministry."
+    )
+    assert speaker_of(text, "explained the aid plan", index) == "Chung Eui-yong"
