@@ -67,7 +67,8 @@ NOT_NAME_WORDS = frozenset(
     "Today Yesterday Tonight Gen Gen. Lt Col "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
     "September October November December MOSCOW KYIV WASHINGTON Republican Republicans Democrat Democrats Democratic "
-    "Chairman Chairwoman Chair Congressman Congresswoman Rep. Sen. Dr. Mr. Mrs. Ms. Dr Mr Mrs Ms Mme Mister Madam Sir".split()
+    "Chairman Chairwoman Chair Congressman Congresswoman Rep. Sen. Dr. Mr. Mrs. Ms. Dr Mr Mrs Ms Mme Mister Madam Sir "
+    "Arab Gulf Baltic Nordic Balkan Western Eastern Northern Southern Central Member".split()  # "the Gulf states said"
 )
 # Words that make a capitalised phrase an institution or a place, not a person.
 INSTITUTION_WORDS = frozenset(

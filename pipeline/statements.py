@@ -343,6 +343,18 @@ CLOSING_CURLY_RE = re.compile(r"(?<=\S)”")
 OPENING_MARK_RE = re.compile(r'[“«"]')  # any mark before the closing one (mixed marks: "very tense”)
 
 
+GUILLEMETS = str.maketrans("«»", "“”")
+ANY_MARK_RE = re.compile(r'[“”«»"]')
+
+
+def leaves_quote_open(text: str) -> bool:
+    """Whether a sentence opens a quotation it does not close ('«Estonia firmly believes ... .'):
+    in copy that opens each paragraph of a long quote and closes only the last, the sentences
+    after it on its line are quoted too."""
+    outside, _ = _blank_paired(text.translate(GUILLEMETS))
+    return "“" in outside and "”" not in outside[outside.index("“") :]
+
+
 def lone_closing_mark(outside: str) -> int | None:
     """Where a quotation closes that opened before this sentence: the first closing mark left once
     paired quotations are blanked, when no opening mark comes before it."""
@@ -377,6 +389,7 @@ def blank_quotes(text: str) -> tuple[str, list[str]]:
 def quote_parts(text: str) -> tuple[str, list[str], bool]:
     """``blank_quotes`` and whether the text ends a quotation opened before it ('... we will see,"
     Medinsky said.')."""
+    text = text.translate(GUILLEMETS)  # «...» quotes as “...” (one character each: offsets kept)
     outside, quotes = _blank_paired(text)
     # A closing mark with no opening one: the quotation began in an earlier sentence or paragraph
     # ('... we will see," Medinsky said.'); what comes before the mark is quoted.
@@ -958,6 +971,8 @@ QUESTION_LABEL_RE = re.compile(r"^\W{0,3}(?:Question|QUESTION|Q)\s*:", re.MULTIL
 # A speaker's turn in a transcript: "Yuri Ushakov: There was a meeting ..." (not 'Quote from X: "..."')
 SENTENCE_END_CHARS = (".", "!", "?", "…", '"', "”", "»")
 TURN_RE = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]+){0,2})\s*:\s+(?![\"“«])\S")
+# "Jens Stoltenberg:" on a line of its own: the paragraphs below are his turn
+TURN_LINE_RE = re.compile(r"\W{0,3}(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]+){0,2})\s*:")
 
 
 def _interview_answer(
@@ -970,6 +985,12 @@ def _interview_answer(
     if SECTION_LABEL_RE.match(sentence.text):
         state.sourced = None  # "Background:": what follows is the newsroom's
     label = ANSWER_LABEL_RE.match(sentence.text)
+    if label is None and TURN_LINE_RE.fullmatch(sentence.text.strip()) and state.transcript:
+        # "Jens Stoltenberg:" alone: no statement itself, but whose the next paragraphs are
+        person = next((m for m in mentions if m.kind == "person"), None)
+        if person is not None:
+            state.last_speaker, state.last_paragraph, state.answer_paragraph = person, sentence.paragraph, sentence.paragraph
+        return None
     if label is not None and label["name"] == "Source":
         # "Source: Rustem Umerov's statement after the talks": the person the sections below report
         state.sourced = next((m for m in mentions if m.kind == "person"), None)
@@ -1004,7 +1025,8 @@ def is_transcript(text: str, is_person: Callable[[str], bool]) -> bool:
     turns = [
         i
         for i, p in enumerate(paragraphs)
-        if p.endswith(SENTENCE_END_CHARS) and (m := TURN_RE.match(p)) and is_person(m["name"])  # a headline has no full stop
+        if (p.endswith(SENTENCE_END_CHARS) and (m := TURN_RE.match(p)) and is_person(m["name"]))  # a headline has no full stop
+        or ((m := TURN_LINE_RE.fullmatch(p)) and is_person(m["name"]))
     ]
     return len(turns) >= 2 or (bool(turns) and turns[0] <= 1)
 
@@ -1215,6 +1237,7 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
     out: list[Statement] = []
     unspoken: Sentence | None = None  # the last sentence that reported nobody ("This was stated by X" may follow)
     unspoken_run: list[Sentence] = []  # those since the last statement, in the same paragraph
+    open_quote_at = -1  # where a quotation still open on its line began ('«Estonia firmly believes ...')
     for sentence in (frame for whole in split_sentences(article.text) for frame in split_frames(whole)):
         mentions = add_surname_mentions(sentence.text, sentence.start, index.find_mentions(sentence.text, sentence.start), state)
         if dateline := DATELINE_RE.match(sentence.text):  # "WASHINGTON, April 30 (Reuters) -" names where, not who
@@ -1223,6 +1246,13 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         state.people += [m for m in mentions if m.kind == "person"]
         _remember_descriptors(sentence.text, mentions, sentence.start, state)
         outside, quotes, closes_earlier_quote = quote_parts(sentence.text)
+        marked = ANY_MARK_RE.search(sentence.text) is not None
+        if open_quote_at >= 0 and not marked and "\n" not in article.text[open_quote_at : sentence.start]:
+            outside, quotes = " " * len(sentence.text), [sentence.text.strip()]  # inside the quote the line opened
+        if leaves_quote_open(sentence.text):
+            open_quote_at = sentence.start
+        elif marked:
+            open_quote_at = -1
         verb = reporting_verb(outside)
         someone_else = (
             verb is not None

@@ -1434,3 +1434,35 @@ def test_a_korean_name_is_known_later_by_its_family_name(index):
         "Kuleba thanked Seoul for its help. Chung explained the aid plan, according to the ministry."
     )
     assert speaker_of(text, "explained the aid plan", index) == "Chung Eui-yong"
+
+
+def test_a_quote_opened_and_left_open_goes_on_to_the_end_of_its_line(index):
+    """«...» marks are quotation marks, and a line that opens a quote without closing it (the
+    convention for a quote over several paragraphs) is quoted to its end: a country named inside
+    is what the speaker says, not a speaker."""
+    text = (
+        "Foreign Minister Margus Tsahkna said the alliance had to stay united.\n\n"
+        "«Estonia firmly believes that membership is the best guarantee. The door must remain open. "
+        "Talks can only start from a position of strength.\n\n"
+        "The summit ended on Friday."
+    )
+    found = {s.text[:30]: s.speaker for s in statements_of(text, index)}
+    assert found == {
+        "Foreign Minister Margus Tsahkn": "Margus Tsahkna",
+        "«Estonia firmly believes that ": "Margus Tsahkna",
+        "The door must remain open.": "Margus Tsahkna",
+        "Talks can only start from a po": "Margus Tsahkna",
+    }
+
+
+def test_a_name_on_a_line_of_its_own_gives_the_turn_below(index):
+    """A transcript that puts "Jens Stoltenberg:" on its own line: the paragraphs below are his,
+    even where they name another speaker as a source ("stated many times by NATO")."""
+    text = (
+        "Interview\n\nJens Stoltenberg:\n\nWe agree that the door is open. "
+        "This has been stated many times by NATO, last time at a summit last year.\n\n"
+        "So I am confident there will be a strong message on Ukraine."
+    )
+    found = statements_of(text, index)
+    assert found and {s.speaker for s in found} == {"Jens Stoltenberg"}
+    assert not [s for s in found if s.text.startswith("Jens Stoltenberg:")]
