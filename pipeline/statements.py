@@ -202,7 +202,8 @@ POSSESSIVE_SAYING_RE = re.compile(
 )
 # "four Russian sources", "officials": unnamed sources that may close a sentence as its frame
 SOURCES_RE = re.compile(r"\b(?:sources?|officials|diplomats|people)\b", re.IGNORECASE)
-INVERTED_FRAME_RE = re.compile(r"[,”\"]\s*$")  # "..., said X": the frame after what was said
+# "..., said X", "..., — said X" (the dash of copy translated from Ukrainian or Russian): the frame after what was said
+INVERTED_FRAME_RE = re.compile(r"(?:[,”\"]\s*[—–]?|\s[—–])\s*$")
 FRAME_END_RE = re.compile(r"\s*(?:[,.;:]|$)")  # ... and the name closes it ("said X." or "said X, spokesman for")
 TITLE_DETERMINERS = frozenset("the a an its his her their top senior chief lead deputy acting".split())
 # "spokesman for UN Secretary-General Guterres": a body's initials are part of a title
@@ -1282,7 +1283,9 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
             and (agent := _passive_agent(outside, sentence.start, mentions, state))
         ):
             speaker, how = agent, "agent of a passive verb"
-        elif continues_in_first_person(outside, sentence, state):
+        elif continues_in_first_person(outside, sentence, state) and not (
+            verb and _says(verb) and INVERTED_FRAME_RE.search(outside[: verb.start()])
+        ):  # (but '"We only agreed on an exchange," — said Umerov' names its speaker after the verb)
             speaker, how = state.last_speaker, "continues in the first person"
         elif not is_statement_sentence(outside, quotes, sentence, state, verb):
             state.last_person = _acting_person(outside, sentence.start, mentions) or state.last_person

@@ -1466,3 +1466,10 @@ def test_a_name_on_a_line_of_its_own_gives_the_turn_below(index):
     found = statements_of(text, index)
     assert found and {s.speaker for s in found} == {"Jens Stoltenberg"}
     assert not [s for s in found if s.text.startswith("Jens Stoltenberg:")]
+
+
+def test_a_dash_before_the_closing_frame_still_names_the_speaker(index):
+    """ "..., — said Umerov": copy translated from Ukrainian or Russian puts a dash before the
+    frame; the name after the verb speaks, not whoever spoke before in the first person."""
+    text = "Ukraine insisted on the release of all prisoners.\n\nWe only agreed on an exchange of prisoners, — said Umerov"
+    assert speaker_of(text, "exchange of prisoners", index) == "Rustem Umerov"
