@@ -192,6 +192,26 @@ def demonym(word: str) -> str | None:
     return word if word in DEMONYMS.values() or word in people.values() else None
 
 
+def people_of(text: str) -> str | None:
+    """The people a title or description names ("the French president", "President of Finland",
+    "Poland's foreign minister" -> "French", "Finnish", "Polish"), when it names one."""
+    for word in re.findall(r"[A-Z][\w]+", text):
+        if people := demonym(word):
+            return people
+    return None
+
+
+def people_words(people: str) -> set[str]:
+    """The lower-case words that name a people or its country ("French" -> {"french", "france"})."""
+    countries = [c for c, p in DEMONYMS.items() if p == people] + [c for c, p, _ in COUNTRY_TABLE if p == people]
+    return {people.lower(), *(c.lower() for c in countries)}
+
+
+def people_key(people: str) -> str:
+    """A post's key for one people, beside the sides: a side holds many presidents, a people one."""
+    return f"people:{people}"
+
+
 def bare_title(title: str) -> str:
     """A role without the country it is of: "President of Ukraine", "Ukraine's President" and
     "Ukrainian President" are all "president"; "Energoatom President" stays itself."""
@@ -326,6 +346,8 @@ class SpeakerIndex:
             if actor.kind == "person":
                 for role in actor.roles:
                     posts.setdefault((bare_title(role.title), actor.side), []).append((actor, role))
+                    if people := people_of(role.title):  # "French President": also under the French alone
+                        posts.setdefault((bare_title(role.title), people_key(people)), []).append((actor, role))
         return posts
 
     @cached_property

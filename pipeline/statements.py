@@ -28,6 +28,9 @@ from pipeline.speakers import (
     bare_title,
     demonym,
     nationality_side,
+    people_key,
+    people_of,
+    people_words,
     side_from_title,
 )
 
@@ -67,7 +70,7 @@ UNNAMED_SUBJECT = (
     r"(?:of|for|to|at|in|with|on)\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+))?"
 )
 # adverbs of time and report that may stand between a subject and its verb ("officials previously said")
-TIME_ADVERBS = "previously|repeatedly|reportedly|recently|already"
+TIME_ADVERBS = "previously|repeatedly|reportedly|recently|already|long|always|often|never"
 # right before the verb, or an adverb away ("the ministry later said")
 TRAILING_ADVERBS = rf"(?:\s+(?:later|also|then|again|earlier|{TIME_ADVERBS}|has|have|had)|,\s+however,)*"
 UNNAMED_SUBJECT_RE = re.compile(UNNAMED_SUBJECT + TRAILING_ADVERBS + r"\s*,?\s*$", re.IGNORECASE)
@@ -623,6 +626,13 @@ def choose_speaker(
             and FRAME_END_RE.match(outside, after_verb[0].end - offset)
         ):
             return after_verb[0], "after verb, closing the sentence"  # "<what was said>, said Clayson Monyela"
+        if (
+            INVERTED_FRAME_RE.search(head)
+            and (desc := DESCRIPTOR_RE.match(outside, vend + 1))
+            and FRAME_END_RE.match(outside, desc.end())
+            and (described := _described_person(desc, before, state))
+        ):
+            return described  # "<what was said>, announced the French president, who ..."
         if before and ISSUED_DOCUMENT_THEN_VERB_RE.fullmatch(outside, before[-1].end - offset, vstart):
             return before[-1], "issuer of the document that says it"  # "The Kremlin's readout of the call said"
         apposition = APPOSITION_TAIL_RE.search(head)
@@ -914,9 +924,21 @@ def _fits(person: Mention, descriptor: str, state: AttributionState) -> bool:
     if noun in ("secretary", "minister") and len(words) > 1 and not nationality_side(descriptor.split()[-2]):
         noun = " ".join(words[-2:])
     titles = (person.role.lower(),) if person.role else state.role_titles.get(person.name, ())
+    if not _of_people(titles, descriptor):
+        return False  # "the Finnish president" is not Macron
     return any(fit in title for title in titles for fit in (LEADER_TITLES if noun == "leader" else (noun,))) or (
         side is not None and not titles
     )
+
+
+def _of_people(titles: tuple[str, ...], descriptor: str) -> bool:
+    """Whether titles (lower case) are of the people a descriptor names, when it names one and
+    the titles name any."""
+    people = people_of(descriptor)
+    if people is None or not any(people_of(title.title()) for title in titles):
+        return True
+    words = people_words(people)
+    return any(word in title for title in titles for word in words)
 
 
 def _still_in_view(descriptor: str, before: list[Mention], state: AttributionState) -> Mention | None:
@@ -940,9 +962,10 @@ def _holder_of(descriptor: str, state: AttributionState) -> Mention | None:
     if side is None:
         return None
     title = bare_title(descriptor)
+    people = people_of(descriptor)
     for fit in LEADER_TITLES if title == "leader" else (title,):
-        if hit := state.title_holder(fit, side):
-            return hit
+        if hit := state.title_holder(fit, side) or (people and state.title_holder(fit, people_key(people))):
+            return hit  # "the French president": of the presidents in Europe, France's
     return None
 
 
@@ -952,7 +975,7 @@ def _remembered(descriptor: str, state: AttributionState) -> Mention | None:
     side = nationality_side(descriptor)
     for key in (descriptor.lower(), " ".join(descriptor.split()[1:]).lower(), descriptor.split()[-1].lower()):
         hit = state.descriptors.get(key)
-        if hit is not None and (side is None or hit.side == side):
+        if hit is not None and (side is None or hit.side == side) and _of_people(state.role_titles.get(hit.name, ()), descriptor):
             return hit
     return None
 

@@ -1473,3 +1473,25 @@ def test_a_dash_before_the_closing_frame_still_names_the_speaker(index):
     frame; the name after the verb speaks, not whoever spoke before in the first person."""
     text = "Ukraine insisted on the release of all prisoners.\n\nWe only agreed on an exchange of prisoners, — said Umerov"
     assert speaker_of(text, "exchange of prisoners", index) == "Rustem Umerov"
+
+
+def test_a_described_president_is_of_the_people_the_description_names(index):
+    """Europe has many presidents: "the French president" is France's, "the Finnish president"
+    Finland's, also written after the verb ("..., announced the French president, who ...")."""
+    import datetime as dt
+
+    from pipeline.records import DateClaim
+
+    text = (
+        "The allies ratified the declaration, announced the French president, who welcomed it. "
+        "The Finnish president said the talks had been useful."
+    )
+    claim = DateClaim(None, dt.date(2026, 1, 6), dt.date(2026, 1, 6), "day", "inferred", "test")
+    found = extract_statements(Article("a", "a.txt", "", None, None, text, published=claim), index)
+    assert [s.speaker for s in found] == ["Emmanuel Macron", "Alexander Stubb"]
+
+
+def test_an_adverb_of_time_between_subject_and_verb_keeps_the_subject(index):
+    """ "US officials have long rejected Kyiv's membership": unnamed US officials, not Kyiv."""
+    found = [s for s in statements_of("US officials have long rejected Kyiv's membership in NATO.", index)]
+    assert [(s.speaker, s.side) for s in found] == [(None, "usa")]
