@@ -114,7 +114,7 @@ COUNTRIES = (
 )
 # "Russia said", "Russia and Ukraine reported": a country as the subject of a verb of saying (the first of a pair too)
 COUNTRY_SPEAKER_RE = re.compile(
-    rf"\b(?P<country>{COUNTRIES})(?=(?:,\s+(?:which|who)\s[^,;\"“”]{{2,100}},)?\s+(?:and\s+(?:{COUNTRIES})\s+)?(?:(?:has|had|have|also|once|again|now|still|repeatedly|long|on \w+day|\w+ly)\s+){{0,3}}"
+    rf"\b(?P<country>{COUNTRIES})(?=(?:,\s+(?:which|who)\s[^,;\"“”]{{2,100}},)?\s+(?:and\s+(?:{COUNTRIES})\s+)?(?:(?:has|had|have|also|once|again|now|still|repeatedly|long|on \w+day|\w+ly|today|yesterday|in the past)\s+){{0,3}}"
     rf"(?:{REPORT_VERBS}|promised|pledged|vowed|responded|offered)\b)"
 )
 COUNTRY_NAMES = {"the United States": "US", "the U.S.": "US", "the US": "US", "America": "US", "Britain": "British"}

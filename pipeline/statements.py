@@ -70,7 +70,7 @@ UNNAMED_SUBJECT = (
     r"(?:of|for|to|at|in|with|on)\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+))?"
 )
 # adverbs of time and report that may stand between a subject and its verb ("officials previously said")
-TIME_ADVERBS = "previously|repeatedly|reportedly|recently|already|long|always|often|never"
+TIME_ADVERBS = "previously|repeatedly|reportedly|recently|already|long|always|often|never|today|yesterday|in the past"
 # right before the verb, or an adverb away ("the ministry later said")
 TRAILING_ADVERBS = rf"(?:\s+(?:later|also|then|again|earlier|{TIME_ADVERBS}|has|have|had)|,\s+however,)*"
 UNNAMED_SUBJECT_RE = re.compile(UNNAMED_SUBJECT + TRAILING_ADVERBS + r"\s*,?\s*$", re.IGNORECASE)
@@ -192,9 +192,15 @@ PARTICIPLE_FRAME_RE = re.compile(
     r"(?:(?<=,)\s*|\b(?:after|before|while|by)\s+)\b(?:saying|stating|claiming|insisting|arguing|accusing|alleging|urging|warning|"
     r"dismissing|rejecting|denying|describing|calling|demanding|stressing|noting|adding|vowing|pledging|threatening|ruling out)\b"
 )
+# ", as he added,": an aside that frames the sentence around it
+AS_FRAME_RE = re.compile(
+    r",\s*as\s+(?:he|she|they)\s+(?:also\s+|later\s+)?(?P<verb>said|added|noted|put it|explained|stressed|"
+    r"emphasi[sz]ed|pointed out|stated|insisted|argued)\s*,"
+)
 # "..., with French President Macron saying that ...": the participle frames the person named ("with critics saying" frames nobody)
 WITH_PARTICIPLE_RE = re.compile(
-    r",\s*with\s+(?P<who>[^,;]{2,80}?)\s+(?P<verb>saying|telling|adding|stressing|insisting|warning|noting|arguing)\b"
+    r",\s*with\s+(?P<who>[^,;]{2,80}?)\s+(?P<verb>saying|telling|adding|stressing|insisting|warning|noting|arguing|indicating|signall?ing|"
+    r"announcing|confirming)\b"
 )
 # "... and has signalled plans": a second verb with no subject of its own
 AND_AUX_BEFORE_RE = re.compile(r"\band\s+(?:(?:has|have|had|also|later|then)\s+){0,2}$")
@@ -517,6 +523,8 @@ def reporting_verb(outside: str) -> re.Match | None:
     framed = [verb for verb in unambiguous if FRAMING_PRONOUN_RE.search(outside[: verb.start()])]
     if not candidates and (participle := PARTICIPLE_FRAME_RE.search(outside)):
         return participle  # "Kasparov joined the debate, saying: ...": the only frame
+    if aside := AS_FRAME_RE.search(outside):
+        return _verb_of(aside)  # "He did not sign because, as he added, it calls for sanctions": the aside frames it
     with_frame = WITH_PARTICIPLE_RE.search(outside)
     if not unambiguous and with_frame and re.search(r"\b[A-Z][a-z]", with_frame["who"]):
         return _verb_of(with_frame)  # "leaders meet on Thursday, with Macron saying ...": Macron frames it

@@ -1495,3 +1495,30 @@ def test_an_adverb_of_time_between_subject_and_verb_keeps_the_subject(index):
     """ "US officials have long rejected Kyiv's membership": unnamed US officials, not Kyiv."""
     found = [s for s in statements_of("US officials have long rejected Kyiv's membership in NATO.", index)]
     assert [(s.speaker, s.side) for s in found] == [(None, "usa")]
+
+
+@pytest.mark.parametrize(
+    "text, contains, speaker",
+    [
+        ("Prime Minister Narendra Modi conveyed to Putin that India was not neutral.", "not neutral", "Narendra Modi"),
+        ("Zelensky underscored the importance of international law.", "international law", "Volodymyr Zelensky"),
+        ("The Russian leader Putin was outlining his conditions for a halt.", "his conditions", "Vladimir Putin"),
+        ("Russia today announced a decision to cut its military activity.", "cut its military", "Russian government"),
+        ("Russia has in the past repeatedly called on Ukraine to drop its bid.", "drop its bid", "Russian government"),
+        (
+            "Trump's plan was viewed favorably by Putin, with the Kremlin indicating talks would begin soon.",
+            "indicating talks",
+            "Kremlin",
+        ),
+    ],
+)
+def test_more_ways_to_report_a_position(text, contains, speaker, index):
+    """Verbs and frames that report a position: conveyed, underscored, 'was outlining', 'with the
+    Kremlin indicating'; a time word between the subject and its verb ('Russia today announced')."""
+    assert speaker_of(text, contains, index) == speaker
+
+
+def test_an_aside_of_saying_frames_the_sentence_around_it(index):
+    """ "He did not sign because, as he added, it calls for sanctions": his words, not the document's."""
+    text = "President Aleksandar Vučić said he backed peace.\n\nHe did not sign because, as he added, it calls for sanctions."
+    assert speaker_of(text, "it calls for sanctions", index) == "Aleksandar Vučić"
