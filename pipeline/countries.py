@@ -13,9 +13,10 @@ from collections.abc import Iterable
 
 from pipeline.reference import Actor
 
-# (country, the word for its people, side). Europe is the EU, the UK and the European NATO members
-# outside the EU; everyone else with no party to the war is "other". Country names that are also
-# people's or places' names elsewhere ("Jordan", "Georgia", "Chad") speak only through their bodies.
+# (country, the word for its people, side). Europe is the EU, the UK, the European NATO members
+# outside the EU, Switzerland and Serbia; everyone else with no party to the war is "other".
+# Country names that are also people's or places' names elsewhere ("Jordan", "Georgia", "Chad")
+# speak only through their bodies.
 COUNTRY_TABLE: tuple[tuple[str, str, str], ...] = (
     ("Austria", "Austrian", "europe"),
     ("Belgium", "Belgian", "europe"),
@@ -48,8 +49,8 @@ COUNTRY_TABLE: tuple[tuple[str, str, str], ...] = (
     ("Montenegro", "Montenegrin", "europe"),
     ("North Macedonia", "North Macedonian", "europe"),
     ("Belarus", "Belarusian", "other"),
-    ("Switzerland", "Swiss", "other"),
-    ("Serbia", "Serbian", "other"),
+    ("Switzerland", "Swiss", "europe"),
+    ("Serbia", "Serbian", "europe"),
     ("Georgia", "Georgian", "other"),
     ("Armenia", "Armenian", "other"),
     ("Azerbaijan", "Azerbaijani", "other"),
@@ -107,7 +108,7 @@ AMBIGUOUS_NAMES = frozenset({"Jordan", "Georgia"})
 
 
 def country_word_sides() -> dict[str, str]:
-    """Each country's name and its people's word, with the country's side ("Serbian": "other")."""
+    """Each country's name and its people's word, with the country's side ("Maltese": "europe")."""
     sides = {people: side for _, people, side in COUNTRY_TABLE}
     sides.update({country: side for country, _, side in COUNTRY_TABLE if country not in AMBIGUOUS_NAMES})
     return sides

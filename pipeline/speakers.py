@@ -102,7 +102,7 @@ SIDE_CUES = (
             r"Latvian|Lithuanian|Czech|Norwegian|Belgian|Irish|Romanian|Austrian|Portuguese|Greek|Bulgarian|Croatian|"
             r"Slovenian|Hungarian|Slovak|Moldovan|Britain|France|Germany|Poland|Finland|Sweden|Denmark|Netherlands|"
             r"Italy|Spain|Estonia|Latvia|Lithuania|Czechia|Norway|Belgium|Ireland|Romania|Austria|Portugal|Greece|"
-            r"Bulgaria|Croatia|Slovenia|Hungary|Slovakia|Moldova)\b"
+            r"Bulgaria|Croatia|Slovenia|Hungary|Slovakia|Moldova|Swiss|Switzerland|Serbian?)\b"
         ),
     ),
 )
@@ -137,7 +137,7 @@ class Mention:
 # Nationality words of the countries and bodies whose side is "other".
 OTHER_CUES = re.compile(
     r"\b(Turk\w*|Chin\w*|Beijing|India\w*|Saudi\w*|Emirat\w*|UAE|Qatar\w*|Brazil\w*|Vatican|Holy See|"
-    r"UN|U\.N\.|United Nations|Africa\w*|Kazakh\w*|Swiss|Switzerland|Israel\w*|Iran\w*|Belarus\w*)\b"
+    r"UN|U\.N\.|United Nations|Africa\w*|Kazakh\w*|Israel\w*|Iran\w*|Belarus\w*)\b"
 )
 
 

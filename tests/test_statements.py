@@ -1522,3 +1522,9 @@ def test_an_aside_of_saying_frames_the_sentence_around_it(index):
     """ "He did not sign because, as he added, it calls for sanctions": his words, not the document's."""
     text = "President Aleksandar Vučić said he backed peace.\n\nHe did not sign because, as he added, it calls for sanctions."
     assert speaker_of(text, "it calls for sanctions", index) == "Aleksandar Vučić"
+
+
+def test_swiss_and_serbian_speakers_are_european(index):
+    """Switzerland and Serbia are European countries outside the EU, as Norway is: side europe."""
+    text = "Swiss President Viola Amherd said the door stayed open. Serbian President Aleksandar Vučić said he backed talks."
+    assert [s.side for s in statements_of(text, index)] == ["europe", "europe"]
