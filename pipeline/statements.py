@@ -103,6 +103,11 @@ ISSUED_DOCUMENT_RE = re.compile(
     r"memo(?:randum)?|website|Telegram channel|account)s?"
     r"(?:\s+(?:of|on|about|after|from)\s+[^,;\"“”]{1,40}?)?"
 )
+# "according to a statement from the Kremlin": the words between "according to" and the body that issued it
+ISSUED_BY_GAP_RE = re.compile(
+    r"\s*(?:a|an|the)\s+(?:[a-z]+\s+)?(?:statement|readout|communiqu[eé]|decree|message|document|transcript|summary)\s+"
+    r"(?:from|by|of|issued by|released by|published by)\s+(?:the\s+)?"
+)
 # "these requests", "Kyiv's demands", "the proposed truce": after a determiner a verb form is a noun or adjective
 DETERMINER_BEFORE_RE = re.compile(
     r"(?:\b(?:the|these|those|this|that|his|her|their|its|our|such|whose)|\w['’]s)\s+$", re.IGNORECASE
@@ -857,14 +862,18 @@ def _title_tokens(text: str) -> list[str]:
 
 def _named_source(outside: str, offset: int, local: list[Mention], according: re.Match) -> Mention | None:
     """The person "according to" names, past a title and a possessor ("according to Putin's aide
-    Yuri Ushakov" is Ushakov; Putin is whose aide he is)."""
+    Yuri Ushakov" is Ushakov; Putin is whose aide he is), or the body whose document it cites
+    ("according to a statement from the Kremlin")."""
     return next(
         (
             m
             for m in local
-            if m.kind == "person"
+            if m.kind in ("person", "institution")
             and m.start - offset >= according.end()
-            and _titles_only_or_empty(outside[according.end() : m.start - offset])
+            and (
+                (m.kind == "person" and _titles_only_or_empty(outside[according.end() : m.start - offset]))
+                or ISSUED_BY_GAP_RE.fullmatch(outside, according.end(), m.start - offset)
+            )
             and not re.match(r"['’]s\b", outside[m.end - offset :])
         ),
         None,

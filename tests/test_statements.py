@@ -1528,3 +1528,10 @@ def test_swiss_and_serbian_speakers_are_european(index):
     """Switzerland and Serbia are European countries outside the EU, as Norway is: side europe."""
     text = "Swiss President Viola Amherd said the door stayed open. Serbian President Aleksandar Vučić said he backed talks."
     assert [s.side for s in statements_of(text, index)] == ["europe", "europe"]
+
+
+def test_according_to_a_bodys_statement_the_body_speaks(index):
+    """ "Putin has agreed to the proposal, according to a statement from the Kremlin": the Kremlin
+    is the source of what Putin did."""
+    text = "Putin has agreed to the proposal for an energy truce, according to a statement from the Kremlin."
+    assert speaker_of(text, "energy truce", index) == "Kremlin"
