@@ -48,7 +48,7 @@ UNTITLED_NAME_RE = re.compile(
     rf"|\b(?:said|says|added|wrote|noted|explained|insisted|acknowledged|stressed|warned|argued|admitted|conceded|"
     rf"declared|replied|continued|concluded|observed|remarked|assessed)\s(?P<name3>{NAME})(?=\s*[,.;])"
     # "Viktor Medvedchuk, a detained pro-Russia tycoon, ...": a person introduced by what he is
-    rf"|(?P<name4>{NAME})(?=(?P<apposition4>,\s+(?:a|an)\s+(?!{NOT_PERSON_NOUNS})[a-z][^,;\"“”]{{1,90}}))"
+    rf"|(?P<name4>{NAME})(?=(?P<apposition4>,\s+(?:a|an)\s+(?!{NOT_PERSON_NOUNS})[A-Za-z][^,;\"“”]{{1,90}}))"
 )
 # Words that head a body's name ("Center for ... Studies"); unlike INSTITUTION_WORDS, not places ("United States")
 BODY_HEAD_WORDS = frozenset(

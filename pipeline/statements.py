@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from pipeline import settings
+from pipeline.given_names import is_woman
 from pipeline.ingest import hash_id, normalise_text
 from pipeline.news_outlets import media_source, media_subject
 from pipeline.records import Article, Statement
@@ -302,6 +303,7 @@ class AttributionState:
 
     last_speaker: Mention | None = None
     last_person: Mention | None = None  # who "he" or "she" most likely is: the last person speaking or acting
+    in_view: list[Mention] = field(default_factory=list)  # each person who was last_person, in order
     institutions: list[Mention] = field(default_factory=list)  # every institution named so far, for "the ministry said"
     answer_paragraph: int = -1  # the paragraph of an interview answer ("Peskov: ..."), which goes on being his
     transcript: bool = False  # a transcript: an answer goes on over paragraphs until the next label
@@ -604,8 +606,10 @@ def choose_speaker(
     ):
         according = None  # '"...," Embalo said, according to a recording published by his office': Embalo
     if according:
-        if re.match(r"\s*(?:him|her|them)\b", outside[according.end() :]) and (state.last_person or state.last_speaker):
-            return state.last_person or state.last_speaker, "according to a pronoun"
+        if (pronoun := re.match(r"\s*(him|her|them)\b", outside[according.end() :])) and (
+            antecedent := _antecedent(pronoun[1], state)
+        ):
+            return antecedent, "according to a pronoun"
         desc = DESCRIPTOR_RE.match(outside, according.end() + 1)
         if desc and ADJECTIVE_USE_RE.match(outside, desc.end()):
             desc = None  # "according to the official tally": a word of the description, not a person
@@ -668,7 +672,7 @@ def choose_speaker(
             if compound := _compound_subject(outside, offset, before, vstart, vend):
                 return compound
             return _adjacent_subject(outside, offset, before, vstart, state)
-        if FRAMING_PRONOUN_RE.search(head) and (antecedent := state.last_person or state.last_speaker) is not None:
+        if (framing := FRAMING_PRONOUN_RE.search(head)) and (antecedent := _antecedent(framing[0], state)) is not None:
             return antecedent, "pronoun"  # "<what was said>, he added": names in what was said are not the speaker
         core = _without_relative_aside(head)  # "The Foreign Secretary, who is meeting ..., said"
         desc = DESCRIPTOR_RE.search(core[-60:])
@@ -718,7 +722,7 @@ def choose_speaker(
             return persons[-1], "subject"
         if desc and (hit := _last_person_fitting(desc["desc"], state)):
             return hit, f"descriptor '{desc.group(0)}' (the last speaker)"
-        if PRONOUN_SUBJECT_RE.search(head) and (antecedent := state.last_person or state.last_speaker) is not None:
+        if (pronoun := PRONOUN_SUBJECT_RE.search(head)) and (antecedent := _antecedent(pronoun[1], state)) is not None:
             return antecedent, "pronoun"
         if IT_SUBJECT_RE.search(head) and (body := _last_institution(state)) is not None:
             return body, "pronoun 'it'"  # "It claimed that ...": the ministry or government last named
@@ -744,6 +748,33 @@ def choose_speaker(
     if owners and (verb is None or owners[0].start - offset < verb.start()):
         return owners[0], "mention"  # a name after the verb is what was said, not who said it
     return None, "none"
+
+
+def _see(state: AttributionState, person: Mention | None) -> None:
+    """A person now speaking or acting: the likeliest "he" or "she" from here on."""
+    if person is not None and person.kind == "person":
+        state.last_person = person
+        state.in_view.append(person)
+
+
+def _antecedent(pronoun: str, state: AttributionState) -> Mention | None:
+    """Who "he" or "she" is: the last person speaking or acting, unless the pronoun says a woman
+    and another person named is one ("Griner pleaded guilty, but she stressed ...", after an
+    official spoke), or says a man and the last person is a woman."""
+    last = state.last_person or state.last_speaker
+    words = pronoun.lower().split()
+    woman = True if {"she", "her"} & set(words) else False if {"he", "him"} & set(words) else None
+    if (
+        woman is None
+        or last is None
+        or last.kind != "person"
+        or is_woman(last.name) == woman
+        or (not woman and not is_woman(last.name))
+    ):
+        return last
+    seen = [*reversed(state.in_view), *reversed(state.people)]
+    people = [m for m in seen if m.kind == "person" and bool(is_woman(m.name or "")) == woman]
+    return people[0] if people else last  # the last one speaking or acting, else the last named
 
 
 def _without_relative_aside(head: str) -> str:
@@ -1328,7 +1359,7 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         ):  # (but '"We only agreed on an exchange," — said Umerov' names its speaker after the verb)
             speaker, how = state.last_speaker, "continues in the first person"
         elif not is_statement_sentence(outside, quotes, sentence, state, verb):
-            state.last_person = _acting_person(outside, sentence.start, mentions) or state.last_person
+            _see(state, _acting_person(outside, sentence.start, mentions))
             unspoken, unspoken_run = sentence, paragraph_run(unspoken_run, sentence)
             continue
         else:
@@ -1352,7 +1383,7 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         if speaker is not None:
             state.last_speaker = speaker
             state.last_paragraph = sentence.paragraph
-            state.last_person = speaker if speaker.kind == "person" else state.last_person
+            _see(state, speaker)
             if closes_earlier_quote:
                 # the sentences of the paragraph before the closing mark were inside the quotation
                 out += [

@@ -1535,3 +1535,25 @@ def test_according_to_a_bodys_statement_the_body_speaks(index):
     is the source of what Putin did."""
     text = "Putin has agreed to the proposal for an energy truce, according to a statement from the Kremlin."
     assert speaker_of(text, "energy truce", index) == "Kremlin"
+
+
+def test_she_is_the_woman_last_in_view_and_he_the_man(index):
+    """ "She said" after a man acted is the woman who spoke before him; "he said" after her is the
+    man last in view, not the man he met."""
+    text = (
+        "Maria Zakharova said the talks were a farce.\n\n"
+        "Later, Sergei Lavrov met Ibrahim Kalin in Ankara to discuss the grain deal.\n\n"
+        "She said the West was to blame.\n\nHe said the deal could be extended."
+    )
+    assert speaker_of(text, "West was to blame", index) == "Maria Zakharova"
+    assert speaker_of(text, "could be extended", index) == "Sergei Lavrov"
+
+
+def test_a_person_introduced_as_a_national_is_a_person(index):
+    """ "Brittney Griner, a US citizen,": an apposition may open with a capital; later "Griner ...,
+    but she stressed" is her."""
+    text = (
+        "The ministry said it had received Brittney Griner, a US citizen, at the airport.\n\n"
+        "Griner pleaded guilty last July, but she stressed that she had not meant to break the law."
+    )
+    assert speaker_of(text, "not meant to break", index) == "Brittney Griner"
