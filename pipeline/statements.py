@@ -254,6 +254,8 @@ CLAUSE_BOUNDARY_RE = re.compile(r"[;:\"“”()—–]|\s-\s|,\s")
 RELATIVE_VERB_RE = re.compile(
     r",\s*(?:who|which)\s+(?:(?:has|have|had|also|repeatedly|since|long|\w+ly)\s+){0,3}$", re.IGNORECASE
 )
+# "an understanding ... which he said could bring peace": a speaker's aside inside a relative clause
+RELATIVE_ASIDE_VERB_RE = re.compile(r"\b(?:which|that)\s+(?:he|she|they)\s+(?:also\s+)?$")
 # "..., just hours after Trump insisted", "as he praised": a clause of time or manner after the main one
 # ", where he offered", ", when she said": a clause that goes on about someone the sentence named
 RELATIVE_CLAUSE_START_RE = re.compile(r"\s*(?:where|when|after|as|while|before)\s+(?:he|she)\b", re.IGNORECASE)
@@ -516,6 +518,7 @@ def reporting_verb(outside: str) -> re.Match | None:
         for verb in candidates
         if not (_in_time_clause(outside, verb) and _clause_start(outside, verb.start()) > 0)
         and not RELATIVE_VERB_RE.search(outside[max(0, verb.start() - 40) : verb.start()])
+        and not RELATIVE_ASIDE_VERB_RE.search(outside[max(0, verb.start() - 20) : verb.start()])
     ]
     # "Putin has ruled out a meeting with Zelensky, who says ...", "The Kremlin described the talks as
     # paused, while Zelensky said ...": the verb of the main clause, not one of a clause after it

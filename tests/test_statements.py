@@ -1557,3 +1557,10 @@ def test_a_person_introduced_as_a_national_is_a_person(index):
         "Griner pleaded guilty last July, but she stressed that she had not meant to break the law."
     )
     assert speaker_of(text, "not meant to break", index) == "Brittney Griner"
+
+
+def test_a_speakers_aside_in_a_relative_clause_leaves_the_main_subject(index):
+    """ "Putin spoke of an understanding reached with Trump which he said could bring peace": Putin
+    speaks, not Trump, the last name before "he said"."""
+    text = "Putin on Friday spoke of an understanding reached with Donald Trump which he said could bring peace."
+    assert speaker_of(text, "could bring peace", index) == "Vladimir Putin"
