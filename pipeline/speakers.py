@@ -324,6 +324,15 @@ class SpeakerIndex:
         2022 is Kuleba; with no date, Kuleba and Sybiha both fit and nobody is named)."""
         return _only_holder(self._posts.get((title, side), ()), earliest, latest)
 
+    def held_before(self, name: str, title: str, date: dt.date | None) -> bool:
+        """Whether an actor held a title ("president") that had ended by a date (any ended one when
+        the date is unknown): "the former president" is such a person."""
+        actor = self.actors.get(name)
+        return actor is not None and any(
+            bare_title(role.title) == title and role.end is not None and (date is None or role.end <= date)
+            for role in actor.roles
+        )
+
     def post_holder(self, words: str, side: str, earliest: dt.date | None, latest: dt.date | None) -> Actor | None:
         """The one person of a side whose title held these words ("chief of staff", "spokesman") at
         some time in [earliest, latest]: "Zelensky's chief of staff" is whoever had that post then.

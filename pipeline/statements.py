@@ -320,6 +320,7 @@ class AttributionState:
     title_holder: Callable[[str, str], Mention | None] = lambda title, side: None
     post_holder: Callable[[str, str], Mention | None] | None = None  # a title holding words: "chief of staff"
     government_of: Callable[[str], Mention | None] = lambda side: None  # a side's government, for "the Russian side"
+    held_before: Callable[[str, str], bool] = lambda name, title: False  # for "the former president"
 
 
 # Common Chinese and Korean family names, written before the given name ("Wang Yi", "Lin Jian")
@@ -824,6 +825,12 @@ def _described_person(desc: re.Match, before: list[Mention], state: AttributionS
     still in view, remembered by it or fitting it, else who held the title then, else the last
     person named whose role fits."""
     described = f"{desc['country'] or desc['of_country'] or ''} {desc['desc']}".strip()
+    if "former" in described.lower().split():
+        # "the former president": someone in view who no longer held the title when the article was written
+        title = bare_title(re.sub(r"\b[Ff]ormer\s+", "", described))
+        seen = [*reversed(before), *reversed(state.in_view), *reversed(state.people)]
+        held = next((m for m in seen if m.kind == "person" and state.held_before(m.name, title)), None)
+        return (held, f"descriptor '{desc.group(0)}' (held that title before)") if held else None
     if hit := _still_in_view(described, before, state) or _remembered(described, state) or _person_fitting(described, state):
         return hit, f"descriptor '{desc.group(0)}'"
     if hit := _holder_of(described, state):
@@ -1307,6 +1314,7 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         title_holder=_holders_then(article, index.title_holder),
         post_holder=_holders_then(article, index.post_holder),
         government_of=index.government_of_side,
+        held_before=lambda name, title: index.held_before(name, title, article.published.latest or article.published.earliest),
         transcript=is_transcript(article.text, lambda name: any(m.kind == "person" for m in index.find_mentions(name, 0))),
     )
     out: list[Statement] = []

@@ -1564,3 +1564,19 @@ def test_a_speakers_aside_in_a_relative_clause_leaves_the_main_subject(index):
     speaks, not Trump, the last name before "he said"."""
     text = "Putin on Friday spoke of an understanding reached with Donald Trump which he said could bring peace."
     assert speaker_of(text, "could bring peace", index) == "Vladimir Putin"
+
+
+def test_the_former_president_is_one_who_no_longer_held_the_title(index):
+    """ "The former president further elaborated that Vladimir Putin ...": in 2023 Trump, who held
+    the title before, not Putin named after the verb nor the president then in office."""
+    import datetime as dt
+
+    from pipeline.records import DateClaim
+
+    text = (
+        "Kremlin spokesman Dmitry Peskov said Trump's plan was unclear. Trump claimed he could end the war in a day.\n\n"
+        "The former president further elaborated that Vladimir Putin began moving troops after his defeat."
+    )
+    claim = DateClaim(None, dt.date(2023, 3, 28), dt.date(2023, 3, 28), "day", "inferred", "test")
+    found = extract_statements(Article("a", "a.txt", "", None, None, text, published=claim), index)
+    assert [s.speaker for s in found if "further elaborated" in s.text] == ["Donald Trump"]
