@@ -79,7 +79,7 @@ INSTITUTION_WORDS = frozenset(
     "State States Kingdom Command Guard Initiative Coalition Alliance Summit Talks Arabia Emirates Korea Africa "
     "Zealand Lanka America Sea Ocean Square Hill Pravda Gazeta Izvestia Kommersant Vedomosti Interfax Reuters "
     "Bloomberg Xinhua Anadolu Ukrinform Suspilne Hromadske Program Programme Bureau Authority Board Secretariat "
-    "Foundation Inspectorate".split()
+    "Foundation Inspectorate Division Unit Section Branch".split()
 )
 TITLE_WORD_RE = re.compile(TITLE_WORDS, re.IGNORECASE)
 FIRST_NAME_BEFORE_RE = re.compile(r"(?<![\w'’.-])([A-Z][a-z'’-]+)\s+$")
@@ -92,7 +92,8 @@ SIDE_CUES = (
     (
         "usa",
         re.compile(
-            r"\b(U\.?S\.?|US|American|United States|White House|Pentagon|Washington|Republican|Democrat\w*|Senate|Congress\w*)\b"
+            r"\b(U\.?S\.?|US|American|United States|White House|Pentagon|State Department|Washington|Republican|Democrat\w*|"
+            r"Senate|Congress\w*)\b"
         ),
     ),
     (

@@ -406,14 +406,16 @@ def blank_quotes(text: str) -> tuple[str, list[str]]:
     return outside, quotes
 
 
-def quote_parts(text: str) -> tuple[str, list[str], bool]:
+def quote_parts(text: str, pending: bool = True) -> tuple[str, list[str], bool]:
     """``blank_quotes`` and whether the text ends a quotation opened before it ('... we will see,"
-    Medinsky said.')."""
+    Medinsky said.'); with no quotation ``pending``, a lone closing mark is a stray one."""
     text = text.translate(GUILLEMETS)  # «...» quotes as “...” (one character each: offsets kept)
     outside, quotes = _blank_paired(text)
     # A closing mark with no opening one: the quotation began in an earlier sentence or paragraph
     # ('... we will see," Medinsky said.'); what comes before the mark is quoted.
     closing = lone_closing_mark(outside)
+    if closing is not None and not pending:
+        return outside[:closing] + " " + outside[closing + 1 :], quotes, False
     if closing is not None:
         head = text[:closing].strip().strip('"“”')
         if len(head.split()) >= MIN_QUOTE_WORDS:
@@ -657,6 +659,15 @@ def choose_speaker(
         if before and ISSUED_DOCUMENT_THEN_VERB_RE.fullmatch(outside, before[-1].end - offset, vstart):
             return before[-1], "issuer of the document that says it"  # "The Kremlin's readout of the call said"
         apposition = APPOSITION_TAIL_RE.search(head)
+        named = [m for m in before if apposition and apposition.start() < m.start - offset]
+        if (
+            apposition
+            and len(named) == 1
+            and named[0].kind == "person"
+            and not head[apposition.start() : named[0].start - offset].strip(", ")
+            and not head[named[0].end - offset :].strip(", ")
+        ):
+            return named[0], "person named in an apposition"  # "Putin's Foreign Affairs Advisor, Yuri Ushakov, told"
         if (
             apposition
             and not WHO_ASIDE_RE.match(apposition.group(0))
@@ -752,6 +763,18 @@ def choose_speaker(
     if owners and (verb is None or owners[0].start - offset < verb.start()):
         return owners[0], "mention"  # a name after the verb is what was said, not who said it
     return None, "none"
+
+
+ASKED_RE = re.compile(r"\s+(?:was|were|had been|has been)\s+(?:also\s+)?asked\b")
+
+
+def _asked_person(outside: str, offset: int, mentions: list[Mention]) -> Mention | None:
+    """The person a sentence says was asked something ("Peskov was asked whether ... Zelensky said
+    ..."): the one who answers next, whoever else the question quotes."""
+    return next(
+        (m for m in mentions if m.kind == "person" and ASKED_RE.match(outside, m.end - offset)),
+        None,
+    )
 
 
 def _see(state: AttributionState, person: Mention | None) -> None:
@@ -1329,6 +1352,12 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         state.people += [m for m in mentions if m.kind == "person"]
         _remember_descriptors(sentence.text, mentions, sentence.start, state)
         outside, quotes, closes_earlier_quote = quote_parts(sentence.text)
+        if closes_earlier_quote and open_quote_at < 0:
+            # no quotation was left open: 'Nechaev, ..., said the proposal was unworkable.”' has a stray mark
+            unquoted = quote_parts(sentence.text, pending=False)
+            own = reporting_verb(unquoted[0])
+            if own is not None and _says(own) and any(m.end - sentence.start <= own.start() for m in mentions):
+                outside, quotes, closes_earlier_quote = unquoted
         marked = ANY_MARK_RE.search(sentence.text) is not None
         if open_quote_at >= 0 and not marked and "\n" not in article.text[open_quote_at : sentence.start]:
             outside, quotes = " " * len(sentence.text), [sentence.text.strip()]  # inside the quote the line opened
@@ -1366,8 +1395,10 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         ):
             speaker, how = agent, "agent of a passive verb"
         elif continues_in_first_person(outside, sentence, state) and not (
-            verb and _says(verb) and INVERTED_FRAME_RE.search(outside[: verb.start()])
-        ):  # (but '"We only agreed on an exchange," — said Umerov' names its speaker after the verb)
+            verb
+            and _says(verb)
+            and (INVERTED_FRAME_RE.search(outside[: verb.start()]) or _name_right_before(verb, outside, sentence.start, mentions))
+        ):  # (but '..., — said Umerov' and '... our efforts, spokesperson Ned Price said' name their speaker)
             speaker, how = state.last_speaker, "continues in the first person"
         elif not is_statement_sentence(outside, quotes, sentence, state, verb):
             _see(state, _acting_person(outside, sentence.start, mentions))
@@ -1395,6 +1426,7 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
             state.last_speaker = speaker
             state.last_paragraph = sentence.paragraph
             _see(state, speaker)
+            _see(state, _asked_person(outside, sentence.start, mentions))  # "He replied" next is the one asked
             if closes_earlier_quote:
                 # the sentences of the paragraph before the closing mark were inside the quotation
                 out += [

@@ -1580,3 +1580,41 @@ def test_the_former_president_is_one_who_no_longer_held_the_title(index):
     claim = DateClaim(None, dt.date(2023, 3, 28), dt.date(2023, 3, 28), "day", "inferred", "test")
     found = extract_statements(Article("a", "a.txt", "", None, None, text, published=claim), index)
     assert [s.speaker for s in found if "further elaborated" in s.text] == ["Donald Trump"]
+
+
+def test_a_person_named_only_in_an_apposition_after_a_post_speaks(index):
+    """ "Putin's Foreign Affairs Advisor, Yuri Ushakov, told": the adviser, named between commas."""
+    text = "Putin's Foreign Affairs Advisor, Yuri Ushakov, told state television that no date had been set."
+    assert speaker_of(text, "no date had been set", index) == "Yuri Ushakov"
+
+
+def test_a_long_title_ending_in_a_division_is_no_name(index):
+    """ "Ivan Nechaev, deputy director of the ... Information and Publishing Division, said": the
+    person, not "Publishing Division"; and a closing mark with no quotation open is a stray one."""
+    text = (
+        "Zelensky said he accepted the mission.\n\n"
+        "However, Ivan Nechaev, deputy director of the Russian Foreign Ministry's Information and Publishing Division, "
+        "said the proposal was unworkable.”"
+    )
+    assert speaker_of(text, "proposal was unworkable", index) == "Ivan Nechaev"
+
+
+def test_a_frame_that_names_its_speaker_beats_a_first_person_continuation(index):
+    """ "... our shared efforts ..., State Department Spokesperson Ned Price said.": Price, not the
+    last speaker, though the sentence says "our"."""
+    text = (
+        "Indian minister Subrahmanyam Jaishankar said the talks were useful. "
+        "The two leaders reviewed our shared efforts for a free Indo-Pacific, State Department Spokesperson Ned Price said."
+    )
+    found = statements_of(text, index)
+    assert [(s.speaker, s.side) for s in found if "shared efforts" in s.text] == [("Ned Price", "usa")]
+
+
+def test_he_who_replies_is_the_one_who_was_asked(index):
+    """ "Peskov was asked about the common ground that Zelensky said had been found. He replied ...":
+    Peskov, not Zelensky whom the question quotes."""
+    text = (
+        'Peskov was asked whether he knew of the "common ground" that Zelensky said had been found.\n\n'
+        'He replied that it was "a known fact".'
+    )
+    assert speaker_of(text, "a known fact", index) == "Dmitry Peskov"
