@@ -360,7 +360,10 @@ def add_surname_mentions(text: str, offset: int, mentions: list[Mention], state:
 # A quotation mark that closes: right after a word or punctuation, before a space or the end
 CLOSING_STRAIGHT_RE = re.compile(r'(?<=\S)"(?=[\s,.;:!?)]|$)')
 CLOSING_CURLY_RE = re.compile(r"(?<=\S)”")
-OPENING_MARK_RE = re.compile(r'[“«"]')  # any mark before the closing one (mixed marks: "very tense”)
+OPENING_MARK_RE = re.compile(r'[“«"]')
+OPENING_STRAIGHT_RE = re.compile(
+    r'(?:^|(?<=\s))"(?=\S)'
+)  # a straight mark that opens: after a space, before a word  # any mark before the closing one (mixed marks: "very tense”)
 
 
 GUILLEMETS = str.maketrans("«»", "“”")
@@ -372,7 +375,9 @@ def leaves_quote_open(text: str) -> bool:
     in copy that opens each paragraph of a long quote and closes only the last, the sentences
     after it on its line are quoted too."""
     outside, _ = _blank_paired(text.translate(GUILLEMETS))
-    return "“" in outside and "”" not in outside[outside.index("“") :]
+    if "“" in outside and "”" not in outside[outside.index("“") :]:
+        return True
+    return outside.count('"') % 2 == 1 and OPENING_STRAIGHT_RE.search(outside) is not None
 
 
 def lone_closing_mark(outside: str) -> int | None:
