@@ -360,6 +360,22 @@ class SpeakerIndex:
                         posts.setdefault((bare_title(role.title), people_key(people)), []).append((actor, role))
         return posts
 
+    def role_titles_between(self, earliest: dt.date | None, latest: dt.date | None) -> dict[str, tuple[str, ...]]:
+        """Each actor's titles in lower case that were held at some time in [earliest, latest]:
+        in 2026 "the prime minister" is not Putin, who was one until 2012 (all titles when the
+        dates are open)."""
+        if earliest is None and latest is None:
+            return self.role_titles
+        return {
+            name: tuple(
+                role.title.lower()
+                for role in actor.roles
+                if (earliest is None or role.end is None or role.end >= earliest)
+                and (latest is None or role.start is None or role.start <= latest)
+            )
+            for name, actor in self.actors.items()
+        }
+
     @cached_property
     def role_titles(self) -> dict[str, tuple[str, ...]]:
         """Each actor's titles in lower case, for "the president said"."""

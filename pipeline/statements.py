@@ -315,7 +315,7 @@ class AttributionState:
     surnames: dict[str, Mention] = field(default_factory=dict)
     first_names: dict[str, Mention] = field(default_factory=dict)  # for "Sir Keir", "Dame Karen"
     people: list[Mention] = field(default_factory=list)  # every person named so far, for "the Russian leader said"
-    role_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lower-case titles each actor held
+    role_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lower-case titles each actor held then
     # who held a title on a side when the article was written ("Ukraine's president"), if the reference knows
     title_holder: Callable[[str, str], Mention | None] = lambda title, side: None
     post_holder: Callable[[str, str], Mention | None] | None = None  # a title holding words: "chief of staff"
@@ -702,8 +702,16 @@ def choose_speaker(
         if desc and COMPLEMENT_BEFORE_RE.search(before_desc) and not WHAT_BEFORE_RE.search(before_desc):
             desc = None  # "an aide to the Russian president said": the aide spoke, unnamed (but "from what the aide said")
         near = desc is not None and desc.end() >= len(core[-60:].rstrip()) - 20
-        if not near and not before and verb.group(0).strip() in ("saying", "stating") and (opening := DESCRIPTOR_RE.match(core)):
-            desc, near = opening, True  # "Russia's foreign minister pressed the point, saying ...": the opening subject
+        if (
+            not near
+            and not before
+            and (opening := DESCRIPTOR_RE.match(core))
+            and not re.match(r"['’]s?\s", core[opening.end() :])
+        ):
+            if verb.group(0).strip() in ("saying", "stating") or not CLAUSE_BOUNDARY_RE.search(outside, opening.end(), vstart):
+                # "Russia's foreign minister pressed the point, saying ...", "The prime minister used an
+                # address to his cabinet to praise ... and warned": the sentence's opening subject
+                desc, near = opening, True
         if desc and near:
             if found := _described_person(desc, before, state):
                 return found
@@ -904,6 +912,13 @@ def _adjacent_subject(
     return last, "subject"  # ", the Kremlin said": the name right before the verb
 
 
+# "the UK defence secretary", "Foreign Affairs Advisor": a portfolio that qualifies the title after it
+PORTFOLIO_WORDS = frozenset(
+    "defence defense foreign affairs interior home finance economy economic energy trade justice health security "
+    "national intelligence veterans culture education digital infrastructure agriculture environment".split()
+)
+
+
 def _title_words(words: list[str]) -> bool:
     """Whether words can all stand in a title before a name ("Ukrainian chief negotiator", "UN
     Secretary-General"). A body's initials only qualify a title word after them: in "ambassador to
@@ -913,6 +928,7 @@ def _title_words(words: list[str]) -> bool:
         all(TITLE_WORD_RE.fullmatch(part) for part in word.split("-"))
         or NATIONALITY_ADJECTIVE_RE.fullmatch(word)
         or (ACRONYM_RE.fullmatch(word) and i < len(tokens) - 1)
+        or (word.lower() in PORTFOLIO_WORDS and i < len(tokens) - 1)
         for i, word in enumerate(tokens)
     )
 
@@ -1338,7 +1354,7 @@ def paragraph_run(run: list[Sentence], sentence: Sentence) -> list[Sentence]:
 def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]:
     """All statements of one article, in reading order, with speakers resolved."""
     state = AttributionState(
-        role_titles=index.role_titles,
+        role_titles=index.role_titles_between(article.published.earliest, article.published.latest),
         title_holder=_holders_then(article, index.title_holder),
         post_holder=_holders_then(article, index.post_holder),
         government_of=index.government_of_side,

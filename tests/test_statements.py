@@ -1618,3 +1618,27 @@ def test_he_who_replies_is_the_one_who_was_asked(index):
         'He replied that it was "a known fact".'
     )
     assert speaker_of(text, "a known fact", index) == "Dmitry Peskov"
+
+
+def test_a_portfolio_word_stands_in_a_title_before_a_name(index):
+    """ "The UK defence secretary John Healey also hit out at Putin, saying ...": Healey, the
+    subject the participle hangs on, not Putin."""
+    text = 'The UK defence secretary John Healey also hit out at Putin, saying the war had been "four years of failure".'
+    assert speaker_of(text, "four years of failure", index) == "John Healey"
+
+
+def test_the_prime_minister_is_who_held_the_post_then(index):
+    """ "The prime minister used an address to his cabinet to praise ... and warned": the opening
+    subject, in 2026 Starmer; Putin, named before, was prime minister only until 2012."""
+    import datetime as dt
+
+    from pipeline.records import DateClaim
+
+    text = (
+        "Keir Starmer spoke after Putin's latest strikes.\n\n"
+        "Putin had ordered new attacks on the grid overnight.\n\n"
+        'The prime minister used an address to his cabinet to praise the "resilience" of Ukraine and warned of a long war.'
+    )
+    claim = DateClaim(None, dt.date(2026, 2, 24), dt.date(2026, 2, 24), "day", "inferred", "test")
+    found = extract_statements(Article("a", "a.txt", "", None, None, text, published=claim), index)
+    assert [s.speaker for s in found if "warned of a long war" in s.text] == ["Keir Starmer"]
