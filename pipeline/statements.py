@@ -186,7 +186,7 @@ MAX_TITLE_WORDS = 4
 STATEMENT_NOUN_END_RE = re.compile(
     r"\b(?:statement|declaration|readout|communiqu[eé]|press (?:service|office))\s*$", re.IGNORECASE
 )
-AND_BEFORE_RE = re.compile(r"\band\s+$")  # "condemned ... and stressed": a second verb of one subject
+AND_BEFORE_RE = re.compile(r"\b(?:and|but)\s+$")  # "condemned ... and stressed": a second verb of one subject
 # "the government's press office": a description of a body, never of a person
 BODY_NOUN_END_RE = re.compile(
     r"\b(?:office|ministry|service|department|government|statement|agency|committee)\s*$", re.IGNORECASE
@@ -209,7 +209,7 @@ WITH_PARTICIPLE_RE = re.compile(
     r"announcing|confirming)\b"
 )
 # "... and has signalled plans": a second verb with no subject of its own
-AND_AUX_BEFORE_RE = re.compile(r"\band\s+(?:(?:has|have|had|also|later|then)\s+){0,2}$")
+AND_AUX_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:(?:has|have|had|also|later|then)\s+){0,2}$")
 # "von der Leyen's disclosure to the FT that ...": what follows is the possessor's
 POSSESSIVE_SAYING_RE = re.compile(
     r"['’]s?\s+(?:[a-z-]+\s+){0,2}(?:disclosure|remarks?|comments?|statement|announcement|claim|assertion|"
@@ -237,6 +237,15 @@ BODY_NAME = r"(?P<name>(?!The\b|An?\b)[A-Z][\w'’.-]*(?:\s+(?:of|for|on|and|the
 NAMED_BODY_AFTER_RE = re.compile(r"\s+(?:the\s+)?" + BODY_NAME + r"(?=\s*[,;.])")
 NAMED_BODY_BEFORE_RE = re.compile(r"(?:^|[.;]\s+|^\W*)(?:[Tt]he\s+)?" + BODY_NAME + TRAILING_ADVERBS + r"\s*,?\s*$")
 APPOSITION_TAIL_RE = re.compile(r",\s+[^,;\"“”]{2,90},\s*$")  # ", a Washington-based think tank, said"
+# "Ukrenergo, the state energy transmission operator, said": a body the reference lacks, named and
+# then described as one
+BODY_BY_APPOSITION_RE = re.compile(
+    r"(?:^|[.;]\s+|^\W*|,\s+)(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),\s+(?:the|a|an|its)\s+[^,;\"“”]{0,60}?"
+    r"\b(?:operator|company|firm|utility|regulator|monopoly|producer|watchdog|corporation|conglomerate|giant|"
+    r"agency|broadcaster|authority|organi[sz]ation|think tank|foundation|charity|group)\b[^,;\"“”]{0,40},\s*"
+    + TRAILING_ADVERBS
+    + r"\s*$"
+)
 INTERNATIONAL_BODY_RE = re.compile(r"\b(?:United Nations|UN|World|International|Red Cross|Red Crescent|Global)\b")
 # "a source from", "sources close to", "people familiar with": what follows is where the source sits
 SOURCE_IN_RE = re.compile(
@@ -1166,6 +1175,9 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
         head = outside[max(0, verb.start() - 80) : verb.start()]
         subject = UNNAMED_SUBJECT_RE.search(head)
         subject = subject if subject and subject.end() >= len(head.rstrip()) else None
+    if verb is not None and (body := BODY_BY_APPOSITION_RE.search(outside[: verb.start()])):
+        side = nationality_side(body.group(0)) or "unknown"
+        return _remember_body(body["name"], body["name"], side, state)  # "Ukrenergo, the state grid operator, said"
     if subject is None and (according := ACCORDING_RE.search(outside)):
         subject = UNNAMED_AFTER_ACCORDING_RE.match(outside, according.end() + 1)
         if subject is None and (body := NAMED_BODY_AFTER_RE.match(outside, according.end())):
@@ -1173,6 +1185,7 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
     before_verb = APPOSITION_TAIL_RE.sub(" ", outside[: verb.start()]) if verb is not None else ""
     if subject is None and verb is not None and (body := NAMED_BODY_BEFORE_RE.search(before_verb)):
         return _body_named_as_written(body["name"], state)  # "The Coordination Headquarters for ... has said"
+
     if subject is None:
         return None
     if verb is not None and (source := SOURCE_IN_RE.search(head, 0, subject.end())):

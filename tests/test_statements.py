@@ -1642,3 +1642,19 @@ def test_the_prime_minister_is_who_held_the_post_then(index):
     claim = DateClaim(None, dt.date(2026, 2, 24), dt.date(2026, 2, 24), "day", "inferred", "test")
     found = extract_statements(Article("a", "a.txt", "", None, None, text, published=claim), index)
     assert [s.speaker for s in found if "warned of a long war" in s.text] == ["Keir Starmer"]
+
+
+def test_a_second_verb_after_but_shares_the_first_ones_subject(index):
+    """ "He welcomed the guarantees offered by Washington but noted ...": he speaks, not Washington."""
+    text = "Zelensky met the envoys in Berlin.\n\nHe welcomed the guarantees offered by Washington but noted that gaps remained."
+    assert speaker_of(text, "gaps remained", index) == "Volodymyr Zelensky"
+
+
+def test_a_body_described_in_an_apposition_speaks_under_its_name(index):
+    """ "Ukrenergo, the state grid operator, said": a body the reference lacks, named as written,
+    and the "it" of the next sentence."""
+    text = (
+        "Ukrenergo, the state energy transmission operator, said the attack was the second this year. "
+        "Eight facilities came under attack, it said in a statement."
+    )
+    assert [s.speaker for s in statements_of(text, index)] == ["Ukrenergo", "Ukrenergo"]
