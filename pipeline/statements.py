@@ -268,6 +268,7 @@ RELATIVE_ASIDE_VERB_RE = re.compile(r"\b(?:which|that)\s+(?:he|she|they)\s+(?:al
 # "..., just hours after Trump insisted", "as he praised": a clause of time or manner after the main one
 # ", where he offered", ", when she said": a clause that goes on about someone the sentence named
 RELATIVE_CLAUSE_START_RE = re.compile(r"\s*(?:where|when|after|as|while|before)\s+(?:he|she)\b", re.IGNORECASE)
+WHAT_PRONOUN_RE = re.compile(r"\bwhat\s+(?:he|she)\s+(?:\w+ly\s+|had\s+|has\s+)?$")  # "Putin's goals remain what he declared"
 TIME_CLAUSE_RE = re.compile(
     r"\s*(?:(?:just|only|shortly|soon|hours|days|weeks|minutes|moments|a day|a week|a few|two|three|even)\s+){0,3}"
     r"(?:after|before|when|while|as|since|until|once)\b",
@@ -734,7 +735,9 @@ def choose_speaker(
             and main.kind == "person"
         ):
             return main, "pronoun in a clause of time"  # "Lukashenko met envoy Coale, as he praised ...": Lukashenko
-        if PRONOUN_SUBJECT_RE.search(head) and RELATIVE_CLAUSE_START_RE.match(outside, _clause_start(outside, vstart)):
+        if PRONOUN_SUBJECT_RE.search(head) and (
+            RELATIVE_CLAUSE_START_RE.match(outside, _clause_start(outside, vstart)) or WHAT_PRONOUN_RE.search(head)
+        ):
             people = [m for m in before if m.kind == "person"]
             if len(people) == 1:  # "follows Widodo's visit to Kyiv, where he offered ...": the one person named
                 return people[0], "pronoun after the one person the sentence names"

@@ -1658,3 +1658,9 @@ def test_a_body_described_in_an_apposition_speaks_under_its_name(index):
         "Eight facilities came under attack, it said in a statement."
     )
     assert [s.speaker for s in statements_of(text, index)] == ["Ukrenergo", "Ukrenergo"]
+
+
+def test_what_he_declared_is_the_possessor_named_before(index):
+    """ "Putin's key goals remain what he declared in 2022": Putin, not the last speaker."""
+    text = "Zelensky said a meeting was needed.\n\nPutin's key goals remain what he declared in 2022: no NATO for Ukraine."
+    assert speaker_of(text, "key goals remain", index) == "Vladimir Putin"
