@@ -73,7 +73,9 @@ UNNAMED_SUBJECT = (
 # adverbs of time and report that may stand between a subject and its verb ("officials previously said")
 TIME_ADVERBS = "previously|repeatedly|reportedly|recently|already|long|always|often|never|today|yesterday|in the past"
 # right before the verb, or an adverb away ("the ministry later said")
-TRAILING_ADVERBS = rf"(?:\s+(?:later|also|then|again|earlier|{TIME_ADVERBS}|has|have|had)|,\s+however,)*"
+TRAILING_ADVERBS = (
+    rf"(?:\s+(?:later|also|then|again|earlier|{TIME_ADVERBS}|has|have|had)|,\s+(?:however|meanwhile|too|in turn),)*"
+)
 UNNAMED_SUBJECT_RE = re.compile(UNNAMED_SUBJECT + TRAILING_ADVERBS + r"\s*,?\s*$", re.IGNORECASE)
 TRAILING_ADVERBS_RE = re.compile(TRAILING_ADVERBS + "$", re.IGNORECASE)
 UNNAMED_AFTER_ACCORDING_RE = re.compile(UNNAMED_SUBJECT, re.IGNORECASE)
@@ -120,13 +122,14 @@ IT_SUBJECT_RE = re.compile(r"(?:^|[.;,]\s*|\band\s+)[Ii]t(?:\s+(?:also|later|the
 # "Peskov said", "Kyiv has also said", "Russia and Ukraine on Wednesday traded accusations"
 # "... has once again reiterated", "... has consistently stated": a few adverbs and auxiliaries
 ADJACENT_SUBJECT_RE = re.compile(
-    r"\s*,?\s*(?:(?:has|have|had|also|later|then|again|once|still|now|further|however,|"
+    r"\s*,?\s*(?:(?:has|have|had|also|later|then|again|once|still|now|further|however,|meanwhile,|"
     r"(?:late |early |earlier |later )?on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?: (?:morning|afternoon|evening|night))?|"
     rf"(?!only\b)[a-z]+ly|{TIME_ADVERBS})\s+){{0,4}}"
 )
 ISSUED_DOCUMENT_THEN_VERB_RE = re.compile(ISSUED_DOCUMENT_RE.pattern + ADJACENT_SUBJECT_RE.pattern)
 APPOSITIVE_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([A-Za-z][\w' .-]{2,50}?),")
-CONTEXT_ONLY_RE = re.compile(r"^\s*(asked|when asked)\b", re.IGNORECASE)
+# "When asked about talks, Ushakov said": "asked" of a circumstance, not the sentence's verb
+ASKED_CIRCUMSTANCE_RE = re.compile(r"(?:^\W*|\b(?:[Ww]hen|[Ii]f|[Oo]nce|[Aa]fter|[Bb]efore|[Aa]s|[Ww]hile|[Uu]pon)\s+)$")
 # "Bessent, who took part in talks with Witkoff, said", "Starmer who, after hosting Zelensky, warned":
 # the subject is before the relative clause
 RELATIVE_ASIDE_RE = re.compile(
@@ -144,7 +147,8 @@ COMPLEMENT_BEFORE_RE = re.compile(
 WHO_ASIDE_RE = re.compile(r"\s*,\s+who\b")
 # ", after the council met,", ", speaking in Davos,": a circumstance between a subject and its verb
 CIRCUMSTANCE_ASIDE_RE = re.compile(
-    r"\s*,\s+(?:after|before|during|following|at|in|on|speaking|addressing|when|while|in an interview)\b"
+    r"\s*,\s+(?:after|before|during|following|at|in|on|speaking|addressing|when|while|in an interview|interviewed|"
+    r"responding|replying|commenting|writing|visiting|quoted)\b"
 )
 # "the official tally": a description word followed by its noun is an adjective, not a person
 ADJECTIVE_USE_RE = re.compile(r"\s+(?!who\b|in\b|at\b|from\b|with\b|on\b|for\b|of\b|to\b|and\b|as\b)[a-z]+\b")
@@ -527,6 +531,7 @@ def reporting_verb(outside: str) -> re.Match | None:
         and not DETERMINER_BEFORE_RE.search(outside[max(0, verb.start() - 12) : verb.start()])
         and not AGENT_AFTER_RE.match(outside, verb.end())
         and not AS_BEFORE_RE.search(outside[max(0, verb.start() - 4) : verb.start()])
+        and not (verb.group(0) == "asked" and ASKED_CIRCUMSTANCE_RE.search(outside, 0, verb.start()))
         and (_says(verb) or not RELATIVE_VERB_RE.search(outside[max(0, verb.start() - 40) : verb.start()]))
     ]
     main = [verb for verb in candidates if not _in_subordinate_clause(outside, verb)]
@@ -547,7 +552,10 @@ def reporting_verb(outside: str) -> re.Match | None:
     speech = [verb for verb in candidates if SPEECH_VERB_RE.fullmatch(verb.group(0))]
     unambiguous = [verb for verb in candidates if _says(verb)]
     if by_press and not unambiguous:
-        return None  # "Reuters reported that ...": the press sources a fact; nobody in it is framed as speaking
+        if candidates and candidates[0].end() < by_press[0].start() and "," in outside[candidates[0].end() : by_press[0].start()]:
+            pass  # "Lavrov has accused Zelensky ..., RIA reported": Lavrov's position, as the press relays it
+        else:
+            return None  # "Reuters reported that ...": the press sources a fact; nobody in it is framed as speaking
     framed = [verb for verb in unambiguous if FRAMING_PRONOUN_RE.search(outside[: verb.start()])]
     if not candidates and (participle := PARTICIPLE_FRAME_RE.search(outside)):
         return participle  # "Kasparov joined the debate, saying: ...": the only frame

@@ -1664,3 +1664,40 @@ def test_what_he_declared_is_the_possessor_named_before(index):
     """ "Putin's key goals remain what he declared in 2022": Putin, not the last speaker."""
     text = "Zelensky said a meeting was needed.\n\nPutin's key goals remain what he declared in 2022: no NATO for Ukraine."
     assert speaker_of(text, "key goals remain", index) == "Vladimir Putin"
+
+
+@pytest.mark.parametrize(
+    "text, contains, speaker",
+    [
+        (
+            "When asked about future talks, Yuri Ushakov mentioned that it depends on the front.",
+            "depends on the front",
+            "Yuri Ushakov",
+        ),
+        (
+            "Lavrov has accused Zelensky of not wanting a deal, Russia's state RIA news agency reported.",
+            "not wanting a deal",
+            "Sergei Lavrov",
+        ),
+        (
+            "Zelensky spoke in Paris.\n\nThe president, interviewed by the television channel France 2, said losses were high.",
+            "losses were high",
+            "Volodymyr Zelensky",
+        ),
+    ],
+)
+def test_circumstances_and_press_frames_leave_the_speaker(text, contains, speaker, index):
+    """ "When asked" is a circumstance, not the verb; a press frame closing the sentence relays the
+    position of the subject before it; an aside "interviewed by France 2" is where he spoke."""
+    assert speaker_of(text, contains, index) == speaker
+
+
+def test_an_unnamed_subject_with_meanwhile_is_still_a_statement(index):
+    """ "Ukrainian officials, meanwhile, have said": unnamed Ukrainian officials."""
+    found = statements_of("Ukrainian officials, meanwhile, have said that the next round could come this week.", index)
+    assert [(s.speaker, s.side) for s in found] == [(None, "ukraine")]
+
+
+def test_a_press_report_that_only_sources_a_fact_names_nobody(index):
+    """ "Reuters reported that Putin wants a deal": the press sources it; nobody is framed as speaking."""
+    assert not statements_of("Reuters reported that Putin wants a deal.", index)
