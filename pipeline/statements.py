@@ -351,7 +351,10 @@ HONORIFIC_FIRST_NAME_RE = re.compile(r"\b(?:Sir|Dame)\s+([A-Z][a-z]+)\b(?!\s+[A-
 
 def add_surname_mentions(text: str, offset: int, mentions: list[Mention], state: AttributionState) -> list[Mention]:
     """Bare surnames of people named in full earlier in the article ("Peskov said"), and the first
-    name after a British honorific ("Sir Keir Starmer ... Sir Keir said")."""
+    name after a British honorific ("Sir Keir Starmer ... Sir Keir said"). A person named again
+    keeps the side the article first gave him ("President of Serbia Aleksandar Vučić ... said
+    Aleksandar Vučić")."""
+    mentions = [_side_as_before(m, state) for m in mentions]
     for mention in mentions:
         if mention.kind == "person" and " " in mention.name:
             first, *_, last = mention.name.split()
@@ -369,6 +372,15 @@ def add_surname_mentions(text: str, offset: int, mentions: list[Mention], state:
         covered.append(m.span())
         extra.append(Mention(offset + m.start(), offset + m.end(), m.group(0), known.name, known.side, known.kind, known.role))
     return sorted(mentions + extra, key=lambda x: x.start)
+
+
+def _side_as_before(mention: Mention, state: AttributionState) -> Mention:
+    """A person named again with no side of his own ("other" is the guess for nobody's) takes the
+    side of his first mention."""
+    if mention.kind != "person" or mention.side not in ("other", "unknown") or " " not in (mention.name or ""):
+        return mention
+    known = state.surnames.get(mention.name.split()[-1])
+    return replace(mention, side=known.side) if known is not None and known.name == mention.name else mention
 
 
 # A quotation mark that closes: right after a word or punctuation, before a space or the end

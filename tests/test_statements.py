@@ -1701,3 +1701,13 @@ def test_an_unnamed_subject_with_meanwhile_is_still_a_statement(index):
 def test_a_press_report_that_only_sources_a_fact_names_nobody(index):
     """ "Reuters reported that Putin wants a deal": the press sources it; nobody is framed as speaking."""
     assert not statements_of("Reuters reported that Putin wants a deal.", index)
+
+
+def test_a_person_named_again_keeps_the_side_first_given(index):
+    """ "President of Serbia Aleksandar Vučić ... said Aleksandar Vučić": the same European speaker,
+    though the second mention carries no title of its own."""
+    text = (
+        "Only President of Serbia Aleksandar Vučić declined to sign the text.\n\n"
+        "Serbia remained neutral, said Aleksandar Vučić, adding that he was not pressured."
+    )
+    assert [s.side for s in statements_of(text, index)] == ["europe", "europe"]
