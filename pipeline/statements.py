@@ -1539,9 +1539,17 @@ def _passive_agent(outside: str, offset: int, mentions: list[Mention], state: At
 
 def _stated_by(outside: str, offset: int, mentions: list[Mention]) -> Mention | None:
     """ "This was stated by Dmitry Peskov": who the sentence names as the source of
-    what came before it (a person named in the agent words first; a news outlet is not a speaker)."""
+    what came before it (a body right after "by", else a person named in the agent words first; a
+    news outlet is not a speaker)."""
     frame = STATED_BY_RE.match(outside)
     if frame is None or media_source(outside[frame.end() :].lstrip()):
         return None
     agent = [m for m in mentions if 0 <= m.start - offset - frame.end() <= MAX_AGENT_CHARS]
+    body = agent[0] if agent and agent[0].kind == "institution" else None
+    if (
+        body is not None
+        and re.fullmatch(r"\s*(?:the\s+)?", outside[frame.end() : body.start - offset])
+        and not (len(agent) > 1 and _titles_only(outside[body.end - offset : agent[1].start - offset]))
+    ):
+        return body  # "This was announced by the Kremlin following a call between Putin and Trump" (not "Kremlin spokesman X")
     return next((m for m in agent if m.kind == "person"), agent[0] if agent else None)

@@ -1711,3 +1711,14 @@ def test_a_person_named_again_keeps_the_side_first_given(index):
         "Serbia remained neutral, said Aleksandar Vučić, adding that he was not pressured."
     )
     assert [s.side for s in statements_of(text, index)] == ["europe", "europe"]
+
+
+def test_this_was_announced_by_a_body_names_the_body(index):
+    """ "This was announced by the Kremlin following a call between Putin and Trump": the Kremlin,
+    for this sentence and the one before; "by Kremlin spokesman Dmitry Peskov" stays the person."""
+    text = (
+        "Putin has agreed to suspend attacks on energy sites for 30 days. "
+        "This was announced by the Kremlin following a telephone conversation between Putin and Trump.\n\n"
+        "The summit was no peace summit. This was stated by Kremlin spokesman Dmitry Peskov to Zvezda."
+    )
+    assert [s.speaker for s in statements_of(text, index)] == ["Kremlin", "Kremlin", "Dmitry Peskov", "Dmitry Peskov"]
