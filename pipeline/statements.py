@@ -346,15 +346,15 @@ FAMILY_NAME_FIRST = frozenset(
 )
 # "Chung Eui-yong", "Kim Jong-un": a hyphenated given name after the family name
 KOREAN_GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
-HONORIFIC_FIRST_NAME_RE = re.compile(r"\b(?:Sir|Dame)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
+HONORIFIC_FIRST_NAME_RE = re.compile(r"\b(?:Sir|Dame|Sheikh|Sheikha|Prince|Emir)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
 
 
 def add_surname_mentions(text: str, offset: int, mentions: list[Mention], state: AttributionState) -> list[Mention]:
     """Bare surnames of people named in full earlier in the article ("Peskov said"), and the first
-    name after a British honorific ("Sir Keir Starmer ... Sir Keir said"). A person named again
+    name after an honorific ("Sir Keir Starmer ... Sir Keir said", "Sheikh Mohamed said"). A person named again
     keeps the side the article first gave him ("President of Serbia Aleksandar Vučić ... said
     Aleksandar Vučić")."""
-    mentions = [_side_as_before(m, state) for m in mentions]
+    mentions = [_honorific_known(_side_as_before(m, state), state) for m in mentions]
     for mention in mentions:
         if mention.kind == "person" and " " in mention.name:
             first, *_, last = mention.name.split()
@@ -372,6 +372,15 @@ def add_surname_mentions(text: str, offset: int, mentions: list[Mention], state:
         covered.append(m.span())
         extra.append(Mention(offset + m.start(), offset + m.end(), m.group(0), known.name, known.side, known.kind, known.role))
     return sorted(mentions + extra, key=lambda x: x.start)
+
+
+def _honorific_known(mention: Mention, state: AttributionState) -> Mention:
+    """ "Sheikh Mohamed" after "Sheikh Mohamed bin Zayed Al Nahyan": the person named in full."""
+    honorific = HONORIFIC_FIRST_NAME_RE.fullmatch(mention.name or "") if mention.kind == "person" else None
+    known = state.first_names.get(honorific[1]) if honorific else None
+    if known is None or known.name == mention.name:
+        return mention
+    return replace(mention, name=known.name, side=known.side, kind=known.kind, role=known.role)
 
 
 def _side_as_before(mention: Mention, state: AttributionState) -> Mention:

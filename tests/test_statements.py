@@ -1722,3 +1722,12 @@ def test_this_was_announced_by_a_body_names_the_body(index):
         "The summit was no peace summit. This was stated by Kremlin spokesman Dmitry Peskov to Zvezda."
     )
     assert [s.speaker for s in statements_of(text, index)] == ["Kremlin", "Kremlin", "Dmitry Peskov", "Dmitry Peskov"]
+
+
+def test_an_honorific_and_first_name_is_the_person_named_in_full_before(index):
+    """ "Sheikh Mohamed expressed hope ..." after "Sheikh Mohamed bin Zayed Al Nahyan met ...": him."""
+    text = (
+        "UAE President Sheikh Mohamed bin Zayed Al Nahyan met the delegations on Friday. "
+        "Sheikh Mohamed expressed hope the talks would yield progress, WAM said."
+    )
+    assert speaker_of(text, "expressed hope", index) == "Mohamed bin Zayed"
