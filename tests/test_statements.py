@@ -20,6 +20,17 @@ def statements_of(text: str, index: SpeakerIndex):
     return extract_statements(Article("a", "a.txt", "", None, None, text), index)
 
 
+def statements_on(text: str, day: str, index: SpeakerIndex):
+    """The statements of an article known to be published on one day ("2026-01-06")."""
+    import datetime as dt
+
+    from pipeline.records import DateClaim
+
+    date = dt.date.fromisoformat(day)
+    claim = DateClaim(None, date, date, "day", "inferred", "test")
+    return extract_statements(Article("a", "a.txt", "", None, None, text, published=claim), index)
+
+
 def speaker_of(text: str, contains: str, index: SpeakerIndex) -> str | None:
     hit = [s for s in statements_of(text, index) if contains in s.text]
     assert hit, f"no statement holds {contains!r}"
@@ -1478,16 +1489,11 @@ def test_a_dash_before_the_closing_frame_still_names_the_speaker(index):
 def test_a_described_president_is_of_the_people_the_description_names(index):
     """Europe has many presidents: "the French president" is France's, "the Finnish president"
     Finland's, also written after the verb ("..., announced the French president, who ...")."""
-    import datetime as dt
-
-    from pipeline.records import DateClaim
-
     text = (
         "The allies ratified the declaration, announced the French president, who welcomed it. "
         "The Finnish president said the talks had been useful."
     )
-    claim = DateClaim(None, dt.date(2026, 1, 6), dt.date(2026, 1, 6), "day", "inferred", "test")
-    found = extract_statements(Article("a", "a.txt", "", None, None, text, published=claim), index)
+    found = statements_on(text, "2026-01-06", index)
     assert [s.speaker for s in found] == ["Emmanuel Macron", "Alexander Stubb"]
 
 
@@ -1569,16 +1575,11 @@ def test_a_speakers_aside_in_a_relative_clause_leaves_the_main_subject(index):
 def test_the_former_president_is_one_who_no_longer_held_the_title(index):
     """ "The former president further elaborated that Vladimir Putin ...": in 2023 Trump, who held
     the title before, not Putin named after the verb nor the president then in office."""
-    import datetime as dt
-
-    from pipeline.records import DateClaim
-
     text = (
         "Kremlin spokesman Dmitry Peskov said Trump's plan was unclear. Trump claimed he could end the war in a day.\n\n"
         "The former president further elaborated that Vladimir Putin began moving troops after his defeat."
     )
-    claim = DateClaim(None, dt.date(2023, 3, 28), dt.date(2023, 3, 28), "day", "inferred", "test")
-    found = extract_statements(Article("a", "a.txt", "", None, None, text, published=claim), index)
+    found = statements_on(text, "2023-03-28", index)
     assert [s.speaker for s in found if "further elaborated" in s.text] == ["Donald Trump"]
 
 
@@ -1630,17 +1631,12 @@ def test_a_portfolio_word_stands_in_a_title_before_a_name(index):
 def test_the_prime_minister_is_who_held_the_post_then(index):
     """ "The prime minister used an address to his cabinet to praise ... and warned": the opening
     subject, in 2026 Starmer; Putin, named before, was prime minister only until 2012."""
-    import datetime as dt
-
-    from pipeline.records import DateClaim
-
     text = (
         "Keir Starmer spoke after Putin's latest strikes.\n\n"
         "Putin had ordered new attacks on the grid overnight.\n\n"
         'The prime minister used an address to his cabinet to praise the "resilience" of Ukraine and warned of a long war.'
     )
-    claim = DateClaim(None, dt.date(2026, 2, 24), dt.date(2026, 2, 24), "day", "inferred", "test")
-    found = extract_statements(Article("a", "a.txt", "", None, None, text, published=claim), index)
+    found = statements_on(text, "2026-02-24", index)
     assert [s.speaker for s in found if "warned of a long war" in s.text] == ["Keir Starmer"]
 
 
