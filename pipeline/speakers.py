@@ -183,14 +183,14 @@ def adjectival(name: str) -> str:
     return POSSESSIVE_COUNTRY_RE.sub(lambda m: DEMONYMS[m.group(1)] + " ", name)
 
 
+# Each country the reference or the table knows, with the word for its people
+PEOPLE_OF_COUNTRY = {**{country: people for country, people, _ in COUNTRY_TABLE}, **DEMONYMS}
+PEOPLES = frozenset(PEOPLE_OF_COUNTRY.values())
+
+
 def demonym(word: str) -> str | None:
     """The word for a country's people, from the country ("Poland" -> "Polish") or itself when it is one."""
-    if word in DEMONYMS:
-        return DEMONYMS[word]
-    people = {country: people for country, people, _ in COUNTRY_TABLE}
-    if word in people:
-        return people[word]
-    return word if word in DEMONYMS.values() or word in people.values() else None
+    return PEOPLE_OF_COUNTRY.get(word) or (word if word in PEOPLES else None)
 
 
 def people_of(text: str) -> str | None:
@@ -204,8 +204,7 @@ def people_of(text: str) -> str | None:
 
 def people_words(people: str) -> set[str]:
     """The lower-case words that name a people or its country ("French" -> {"french", "france"})."""
-    countries = [c for c, p in DEMONYMS.items() if p == people] + [c for c, p, _ in COUNTRY_TABLE if p == people]
-    return {people.lower(), *(c.lower() for c in countries)}
+    return {people.lower(), *(country.lower() for country, p in PEOPLE_OF_COUNTRY.items() if p == people)}
 
 
 def people_key(people: str) -> str:

@@ -269,10 +269,10 @@ RELATIVE_VERB_RE = re.compile(
 )
 # "an understanding ... which he said could bring peace": a speaker's aside inside a relative clause
 RELATIVE_ASIDE_VERB_RE = re.compile(r"\b(?:which|that)\s+(?:he|she|they)\s+(?:also\s+)?$")
-# "..., just hours after Trump insisted", "as he praised": a clause of time or manner after the main one
 # ", where he offered", ", when she said": a clause that goes on about someone the sentence named
 RELATIVE_CLAUSE_START_RE = re.compile(r"\s*(?:where|when|after|as|while|before)\s+(?:he|she)\b", re.IGNORECASE)
 WHAT_PRONOUN_RE = re.compile(r"\bwhat\s+(?:he|she)\s+(?:\w+ly\s+|had\s+|has\s+)?$")  # "Putin's goals remain what he declared"
+# "..., just hours after Trump insisted", "as he praised": a clause of time or manner after the main one
 TIME_CLAUSE_RE = re.compile(
     r"\s*(?:(?:just|only|shortly|soon|hours|days|weeks|minutes|moments|a day|a week|a few|two|three|even)\s+){0,3}"
     r"(?:after|before|when|while|as|since|until|once)\b",
@@ -395,10 +395,8 @@ def _side_as_before(mention: Mention, state: AttributionState) -> Mention:
 # A quotation mark that closes: right after a word or punctuation, before a space or the end
 CLOSING_STRAIGHT_RE = re.compile(r'(?<=\S)"(?=[\s,.;:!?)]|$)')
 CLOSING_CURLY_RE = re.compile(r"(?<=\S)”")
-OPENING_MARK_RE = re.compile(r'[“«"]')
-OPENING_STRAIGHT_RE = re.compile(
-    r'(?:^|(?<=\s))"(?=\S)'
-)  # a straight mark that opens: after a space, before a word  # any mark before the closing one (mixed marks: "very tense”)
+OPENING_MARK_RE = re.compile(r'[“«"]')  # any mark before the closing one (mixed marks: "very tense”)
+OPENING_STRAIGHT_RE = re.compile(r'(?:^|(?<=\s))"(?=\S)')  # a straight mark that opens: after a space, before a word
 
 
 GUILLEMETS = str.maketrans("«»", "“”")
@@ -572,11 +570,10 @@ def reporting_verb(outside: str) -> re.Match | None:
     candidates = [verb for verb in candidates if verb not in by_press]
     speech = [verb for verb in candidates if SPEECH_VERB_RE.fullmatch(verb.group(0))]
     unambiguous = [verb for verb in candidates if _says(verb)]
-    if by_press and not unambiguous:
-        if candidates and candidates[0].end() < by_press[0].start() and "," in outside[candidates[0].end() : by_press[0].start()]:
-            pass  # "Lavrov has accused Zelensky ..., RIA reported": Lavrov's position, as the press relays it
-        else:
-            return None  # "Reuters reported that ...": the press sources a fact; nobody in it is framed as speaking
+    # "Lavrov has accused Zelensky ..., RIA reported": the subject's position, as the press relays it
+    relayed = bool(candidates) and "," in outside[candidates[0].end() : by_press[0].start()] if by_press else False
+    if by_press and not unambiguous and not relayed:
+        return None  # "Reuters reported that ...": the press sources a fact; nobody in it is framed as speaking
     framed = [verb for verb in unambiguous if FRAMING_PRONOUN_RE.search(outside[: verb.start()])]
     if not candidates and (participle := PARTICIPLE_FRAME_RE.search(outside)):
         return participle  # "Kasparov joined the debate, saying: ...": the only frame
@@ -845,13 +842,7 @@ def _antecedent(pronoun: str, state: AttributionState) -> Mention | None:
     last = state.last_person or state.last_speaker
     words = pronoun.lower().split()
     woman = True if {"she", "her"} & set(words) else False if {"he", "him"} & set(words) else None
-    if (
-        woman is None
-        or last is None
-        or last.kind != "person"
-        or is_woman(last.name) == woman
-        or (not woman and not is_woman(last.name))
-    ):
+    if woman is None or last is None or last.kind != "person" or bool(is_woman(last.name)) == woman:
         return last
     seen = [*reversed(state.in_view), *reversed(state.people)]
     people = [m for m in seen if m.kind == "person" and bool(is_woman(m.name or "")) == woman]
@@ -1217,7 +1208,6 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
     before_verb = APPOSITION_TAIL_RE.sub(" ", outside[: verb.start()]) if verb is not None else ""
     if subject is None and verb is not None and (body := NAMED_BODY_BEFORE_RE.search(before_verb)):
         return _body_named_as_written(body["name"], state)  # "The Coordination Headquarters for ... has said"
-
     if subject is None:
         return None
     if verb is not None and (source := SOURCE_IN_RE.search(head, 0, subject.end())):
@@ -1327,6 +1317,29 @@ def continues_in_first_person(outside: str, sentence: Sentence, state: Attributi
     )
 
 
+def _sentence_quotes(
+    text: str, sentence: Sentence, mentions: list[Mention], open_quote_at: int
+) -> tuple[tuple[str, list[str], bool], int]:
+    """``quote_parts`` of a sentence read in its article, and where a quotation still open after it
+    began (-1 for none): a sentence with no marks on the line of an open quotation is quoted, and
+    a closing mark with no quotation open is a stray one when the sentence frames its own words."""
+    outside, quotes, closes = quote_parts(sentence.text)
+    if closes and open_quote_at < 0:
+        # 'Nechaev, ..., said the proposal was unworkable.”': no quotation was left open
+        unquoted = quote_parts(sentence.text, pending=False)
+        own = reporting_verb(unquoted[0])
+        if own is not None and _says(own) and any(m.end - sentence.start <= own.start() for m in mentions):
+            outside, quotes, closes = unquoted
+    marked = ANY_MARK_RE.search(sentence.text) is not None
+    if open_quote_at >= 0 and not marked and "\n" not in text[open_quote_at : sentence.start]:
+        outside, quotes = " " * len(sentence.text), [sentence.text.strip()]  # inside the quote the line opened
+    if leaves_quote_open(sentence.text):
+        open_quote_at = sentence.start
+    elif marked:
+        open_quote_at = -1
+    return (outside, quotes, closes), open_quote_at
+
+
 def _holders_then(article: Article, find: Callable) -> Callable[[str, str], Mention | None]:
     """Who held a post on a side while the article could have been written (its date claim), as
     ``find`` looks it up (``SpeakerIndex.title_holder`` or ``post_holder``)."""
@@ -1417,20 +1430,7 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         state.institutions += [m for m in mentions if m.kind == "institution"]
         state.people += [m for m in mentions if m.kind == "person"]
         _remember_descriptors(sentence.text, mentions, sentence.start, state)
-        outside, quotes, closes_earlier_quote = quote_parts(sentence.text)
-        if closes_earlier_quote and open_quote_at < 0:
-            # no quotation was left open: 'Nechaev, ..., said the proposal was unworkable.”' has a stray mark
-            unquoted = quote_parts(sentence.text, pending=False)
-            own = reporting_verb(unquoted[0])
-            if own is not None and _says(own) and any(m.end - sentence.start <= own.start() for m in mentions):
-                outside, quotes, closes_earlier_quote = unquoted
-        marked = ANY_MARK_RE.search(sentence.text) is not None
-        if open_quote_at >= 0 and not marked and "\n" not in article.text[open_quote_at : sentence.start]:
-            outside, quotes = " " * len(sentence.text), [sentence.text.strip()]  # inside the quote the line opened
-        if leaves_quote_open(sentence.text):
-            open_quote_at = sentence.start
-        elif marked:
-            open_quote_at = -1
+        (outside, quotes, closes_earlier_quote), open_quote_at = _sentence_quotes(article.text, sentence, mentions, open_quote_at)
         verb = reporting_verb(outside)
         someone_else = (
             verb is not None
