@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -359,21 +359,13 @@ class SpeakerIndex:
                         posts.setdefault((bare_title(role.title), people_key(people)), []).append((actor, role))
         return posts
 
-    def role_titles_between(self, earliest: dt.date | None, latest: dt.date | None) -> dict[str, tuple[str, ...]]:
+    def role_titles_between(self, earliest: dt.date | None, latest: dt.date | None) -> Mapping[str, tuple[str, ...]]:
         """Each actor's titles in lower case that were held at some time in [earliest, latest]:
         in 2026 "the prime minister" is not Putin, who was one until 2012 (all titles when the
-        dates are open)."""
+        dates are open). Worked out per actor when asked, as an article asks about a few."""
         if earliest is None and latest is None:
             return self.role_titles
-        return {
-            name: tuple(
-                role.title.lower()
-                for role in actor.roles
-                if (earliest is None or role.end is None or role.end >= earliest)
-                and (latest is None or role.start is None or role.start <= latest)
-            )
-            for name, actor in self.actors.items()
-        }
+        return TitlesThen(self.actors, earliest, latest)
 
     @cached_property
     def role_titles(self) -> dict[str, tuple[str, ...]]:
@@ -515,6 +507,31 @@ def _name_span(text: str, start: int, end: int) -> tuple[int, int]:
             break
         start += first.end()
     return start, end
+
+
+class TitlesThen(Mapping[str, tuple[str, ...]]):
+    """Actors' titles (lower case) held at some time in [earliest, latest], looked up by name."""
+
+    def __init__(self, actors: dict[str, Actor], earliest: dt.date | None, latest: dt.date | None):
+        self._actors, self._earliest, self._latest = actors, earliest, latest
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def __getitem__(self, name: str) -> tuple[str, ...]:
+        if name not in self._cache:
+            earliest, latest = self._earliest, self._latest
+            self._cache[name] = tuple(
+                role.title.lower()
+                for role in self._actors[name].roles
+                if (earliest is None or role.end is None or role.end >= earliest)
+                and (latest is None or role.start is None or role.start <= latest)
+            )
+        return self._cache[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._actors)
+
+    def __len__(self) -> int:
+        return len(self._actors)
 
 
 def _only_holder(held, earliest: dt.date | None, latest: dt.date | None) -> Actor | None:

@@ -10,7 +10,7 @@ that carries the previous speaker.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from pipeline import settings
@@ -329,7 +329,7 @@ class AttributionState:
     surnames: dict[str, Mention] = field(default_factory=dict)
     first_names: dict[str, Mention] = field(default_factory=dict)  # for "Sir Keir", "Dame Karen"
     people: list[Mention] = field(default_factory=list)  # every person named so far, for "the Russian leader said"
-    role_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lower-case titles each actor held then
+    role_titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # lower-case titles each actor held then
     # who held a title on a side when the article was written ("Ukraine's president"), if the reference knows
     title_holder: Callable[[str, str], Mention | None] = lambda title, side: None
     post_holder: Callable[[str, str], Mention | None] | None = None  # a title holding words: "chief of staff"
@@ -1359,7 +1359,7 @@ def _owner_post_holder(unnamed: Mention, state: AttributionState) -> Mention | N
     return state.post_holder(post["post"], unnamed.side) if post and state.post_holder else None
 
 
-def _named_next(statements: list[Statement], role_titles: dict[str, tuple[str, ...]]) -> list[Statement]:
+def _named_next(statements: list[Statement], role_titles: Mapping[str, tuple[str, ...]]) -> list[Statement]:
     """ "An aide to Putin said on Friday that no plan had been agreed. ... Yuri Ushakov
     said ...": a description in the lead that the next sentences name. An unnamed speaker takes the
     person of the same side who speaks within the next few hundred characters and whose role
