@@ -708,7 +708,7 @@ def choose_speaker(
             and not head[apposition.start() : named[0].start - offset].strip(", ")
             and not head[named[0].end - offset :].strip(", ")
         ):
-            return named[0], "person named in an apposition"  # "Putin's Foreign Affairs Advisor, Yuri Ushakov, told"
+            return named[0], "person named in an apposition"  # "Putin's top adviser, Yuri Ushakov, told"
         if (
             apposition
             and not WHO_ASIDE_RE.match(apposition.group(0))
@@ -745,8 +745,8 @@ def choose_speaker(
             and not re.match(r"['’]s?\s", core[opening.end() :])
         ):
             if verb.group(0).strip() in ("saying", "stating") or not CLAUSE_BOUNDARY_RE.search(outside, opening.end(), vstart):
-                # "Russia's foreign minister pressed the point, saying ...", "The prime minister used an
-                # address to his cabinet to praise ... and warned": the sentence's opening subject
+                # "Russia's foreign minister pressed the point, saying ...", "The prime minister opened
+                # the meeting by praising ... and warned": the sentence's opening subject
                 desc, near = opening, True
         if desc and near:
             if found := _described_person(desc, before, state):
@@ -1560,5 +1560,5 @@ def _stated_by(outside: str, offset: int, mentions: list[Mention]) -> Mention | 
         and re.fullmatch(r"\s*(?:the\s+)?", outside[frame.end() : body.start - offset])
         and not (len(agent) > 1 and _titles_only(outside[body.end - offset : agent[1].start - offset]))
     ):
-        return body  # "This was announced by the Kremlin following a call between Putin and Trump" (not "Kremlin spokesman X")
+        return body  # "This was announced by the Kremlin after the call" (not "by Kremlin spokesman X")
     return next((m for m in agent if m.kind == "person"), agent[0] if agent else None)

@@ -1441,7 +1441,7 @@ def test_a_country_ministry_in_lower_case_is_named_as_bodies_are(index):
 def test_a_korean_name_is_known_later_by_its_family_name(index):
     """ "Foreign Minister Chung Eui-yong ... Chung explained": the family name comes first."""
     text = (
-        "Foreign Minister Chung Eui-yong on Wednesday held talks with Dmytro Kuleba. "
+        "Foreign Minister Chung Eui-yong phoned Dmytro Kuleba late in the week. "
         "Kuleba thanked Seoul for its help. Chung explained the aid plan, according to the ministry."
     )
     assert speaker_of(text, "explained the aid plan", index) == "Chung Eui-yong"
@@ -1468,11 +1468,11 @@ def test_a_quote_opened_and_left_open_goes_on_to_the_end_of_its_line(index):
 
 def test_a_name_on_a_line_of_its_own_gives_the_turn_below(index):
     """A transcript that puts "Jens Stoltenberg:" on its own line: the paragraphs below are his,
-    even where they name another speaker as a source ("stated many times by NATO")."""
+    even where they name another speaker as a source ("said so by NATO declaration")."""
     text = (
         "Interview\n\nJens Stoltenberg:\n\nWe agree that the door is open. "
-        "This has been stated many times by NATO, last time at a summit last year.\n\n"
-        "So I am confident there will be a strong message on Ukraine."
+        "The allies have said so by NATO declaration again and again since Bucharest.\n\n"
+        "I expect the leaders to send Kyiv a clear signal this summer."
     )
     found = statements_of(text, index)
     assert found and {s.speaker for s in found} == {"Jens Stoltenberg"}
@@ -1482,8 +1482,8 @@ def test_a_name_on_a_line_of_its_own_gives_the_turn_below(index):
 def test_a_dash_before_the_closing_frame_still_names_the_speaker(index):
     """ "..., — said Umerov": copy translated from Ukrainian or Russian puts a dash before the
     frame; the name after the verb speaks, not whoever spoke before in the first person."""
-    text = "Ukraine insisted on the release of all prisoners.\n\nWe only agreed on an exchange of prisoners, — said Umerov"
-    assert speaker_of(text, "exchange of prisoners", index) == "Rustem Umerov"
+    text = "Kyiv wanted every captive home.\n\nFor now we settled only the swap of the wounded, — said Umerov"
+    assert speaker_of(text, "swap of the wounded", index) == "Rustem Umerov"
 
 
 def test_a_described_president_is_of_the_people_the_description_names(index):
@@ -1498,8 +1498,8 @@ def test_a_described_president_is_of_the_people_the_description_names(index):
 
 
 def test_an_adverb_of_time_between_subject_and_verb_keeps_the_subject(index):
-    """ "US officials have long rejected Kyiv's membership": unnamed US officials, not Kyiv."""
-    found = [s for s in statements_of("US officials have long rejected Kyiv's membership in NATO.", index)]
+    """ "American officials have long opposed Kyiv's bid": unnamed US officials, not Kyiv."""
+    found = [s for s in statements_of("American officials have long opposed Kyiv's bid to join the alliance.", index)]
     assert [(s.speaker, s.side) for s in found] == [(None, "usa")]
 
 
@@ -1510,9 +1510,9 @@ def test_an_adverb_of_time_between_subject_and_verb_keeps_the_subject(index):
         ("Zelensky underscored the importance of international law.", "international law", "Volodymyr Zelensky"),
         ("The Russian leader Putin was outlining his conditions for a halt.", "his conditions", "Vladimir Putin"),
         ("Russia today announced a decision to cut its military activity.", "cut its military", "Russian government"),
-        ("Russia has in the past repeatedly called on Ukraine to drop its bid.", "drop its bid", "Russian government"),
+        ("Russia has in the past repeatedly urged Kyiv to give up that goal.", "give up that goal", "Russian government"),
         (
-            "Trump's plan was viewed favorably by Putin, with the Kremlin indicating talks would begin soon.",
+            "The grain idea found favour in Moscow, with the Kremlin indicating talks would open within days.",
             "indicating talks",
             "Kremlin",
         ),
@@ -1566,27 +1566,27 @@ def test_a_person_introduced_as_a_national_is_a_person(index):
 
 
 def test_a_speakers_aside_in_a_relative_clause_leaves_the_main_subject(index):
-    """ "Putin spoke of an understanding reached with Trump which he said could bring peace": Putin
-    speaks, not Trump, the last name before "he said"."""
-    text = "Putin on Friday spoke of an understanding reached with Donald Trump which he said could bring peace."
-    assert speaker_of(text, "could bring peace", index) == "Vladimir Putin"
+    """ "Putin spoke of a deal struck with Trump which he said would end the war": Putin speaks, not
+    Trump, the last name before "he said"."""
+    text = "Putin later spoke of a rough deal struck with Donald Trump which he said would end the war soon."
+    assert speaker_of(text, "would end the war soon", index) == "Vladimir Putin"
 
 
 def test_the_former_president_is_one_who_no_longer_held_the_title(index):
-    """ "The former president further elaborated that Vladimir Putin ...": in 2023 Trump, who held
-    the title before, not Putin named after the verb nor the president then in office."""
+    """ "The former president elaborated that Vladimir Putin ...": in 2023 Trump, who held the
+    title before, not Putin named after the verb nor the president then in office."""
     text = (
         "Kremlin spokesman Dmitry Peskov said Trump's plan was unclear. Trump claimed he could end the war in a day.\n\n"
-        "The former president further elaborated that Vladimir Putin began moving troops after his defeat."
+        "The former president elaborated that Vladimir Putin had only dared to attack once he himself left office."
     )
     found = statements_on(text, "2023-03-28", index)
-    assert [s.speaker for s in found if "further elaborated" in s.text] == ["Donald Trump"]
+    assert [s.speaker for s in found if "only dared to attack" in s.text] == ["Donald Trump"]
 
 
 def test_a_person_named_only_in_an_apposition_after_a_post_speaks(index):
-    """ "Putin's Foreign Affairs Advisor, Yuri Ushakov, told": the adviser, named between commas."""
-    text = "Putin's Foreign Affairs Advisor, Yuri Ushakov, told state television that no date had been set."
-    assert speaker_of(text, "no date had been set", index) == "Yuri Ushakov"
+    """ "Putin's International Affairs Advisor, Yuri Ushakov, told": the adviser, named between commas."""
+    text = "Putin's International Affairs Advisor, Yuri Ushakov, told a radio host the meeting had no date yet."
+    assert speaker_of(text, "meeting had no date yet", index) == "Yuri Ushakov"
 
 
 def test_a_long_title_ending_in_a_division_is_no_name(index):
@@ -1594,7 +1594,7 @@ def test_a_long_title_ending_in_a_division_is_no_name(index):
     person, not "Publishing Division"; and a closing mark with no quotation open is a stray one."""
     text = (
         "Zelensky said he accepted the mission.\n\n"
-        "However, Ivan Nechaev, deputy director of the Russian Foreign Ministry's Information and Publishing Division, "
+        "Yet Ivan Nechaev, a deputy head at the Moscow ministry's Press and Publishing Division, "
         "said the proposal was unworkable.”"
     )
     assert speaker_of(text, "proposal was unworkable", index) == "Ivan Nechaev"
@@ -1616,25 +1616,25 @@ def test_he_who_replies_is_the_one_who_was_asked(index):
     Peskov, not Zelensky whom the question quotes."""
     text = (
         'Peskov was asked whether he knew of the "common ground" that Zelensky said had been found.\n\n'
-        'He replied that it was "a known fact".'
+        'He replied that this was "nothing new".'
     )
-    assert speaker_of(text, "a known fact", index) == "Dmitry Peskov"
+    assert speaker_of(text, "nothing new", index) == "Dmitry Peskov"
 
 
 def test_a_portfolio_word_stands_in_a_title_before_a_name(index):
-    """ "The UK defence secretary John Healey also hit out at Putin, saying ...": Healey, the
-    subject the participle hangs on, not Putin."""
-    text = 'The UK defence secretary John Healey also hit out at Putin, saying the war had been "four years of failure".'
-    assert speaker_of(text, "four years of failure", index) == "John Healey"
+    """ "The UK defence secretary John Healey rounded on Putin, saying ...": Healey, the subject the
+    participle hangs on, not Putin."""
+    text = 'The UK defence secretary John Healey rounded on Putin, saying the invasion had brought him "nothing but losses".'
+    assert speaker_of(text, "nothing but losses", index) == "John Healey"
 
 
 def test_the_prime_minister_is_who_held_the_post_then(index):
-    """ "The prime minister used an address to his cabinet to praise ... and warned": the opening
+    """ "The prime minister opened his cabinet meeting by praising ... and warned": the opening
     subject, in 2026 Starmer; Putin, named before, was prime minister only until 2012."""
     text = (
         "Keir Starmer spoke after Putin's latest strikes.\n\n"
         "Putin had ordered new attacks on the grid overnight.\n\n"
-        'The prime minister used an address to his cabinet to praise the "resilience" of Ukraine and warned of a long war.'
+        'The prime minister opened his cabinet meeting by praising the "grit" of Ukrainians and warned of a long war.'
     )
     found = statements_on(text, "2026-02-24", index)
     assert [s.speaker for s in found if "warned of a long war" in s.text] == ["Keir Starmer"]
@@ -1650,14 +1650,14 @@ def test_a_body_described_in_an_apposition_speaks_under_its_name(index):
     """ "Ukrenergo, the state grid operator, said": a body the reference lacks, named as written,
     and the "it" of the next sentence."""
     text = (
-        "Ukrenergo, the state energy transmission operator, said the attack was the second this year. "
-        "Eight facilities came under attack, it said in a statement."
+        "Ukrenergo, the national grid operator, said the night's strike had hit six regions. "
+        "Repairs would take days, it said in a statement."
     )
     assert [s.speaker for s in statements_of(text, index)] == ["Ukrenergo", "Ukrenergo"]
 
 
 def test_what_he_declared_is_the_possessor_named_before(index):
-    """ "Putin's key goals remain what he declared in 2022": Putin, not the last speaker."""
+    """ "Putin's aims are still what he declared in 2022": Putin, not the last speaker."""
     text = "Zelensky said a meeting was needed.\n\nPutin's key goals remain what he declared in 2022: no NATO for Ukraine."
     assert speaker_of(text, "key goals remain", index) == "Vladimir Putin"
 
@@ -1676,7 +1676,7 @@ def test_what_he_declared_is_the_possessor_named_before(index):
             "Sergei Lavrov",
         ),
         (
-            "Zelensky spoke in Paris.\n\nThe president, interviewed by the television channel France 2, said losses were high.",
+            "Zelensky spoke in Paris.\n\nThe president, interviewed by the channel France 2, said losses were high.",
             "losses were high",
             "Volodymyr Zelensky",
         ),
@@ -1690,7 +1690,7 @@ def test_circumstances_and_press_frames_leave_the_speaker(text, contains, speake
 
 def test_an_unnamed_subject_with_meanwhile_is_still_a_statement(index):
     """ "Ukrainian officials, meanwhile, have said": unnamed Ukrainian officials."""
-    found = statements_of("Ukrainian officials, meanwhile, have said that the next round could come this week.", index)
+    found = statements_of("Ukrainian officials, meanwhile, have said another round may follow soon.", index)
     assert [(s.speaker, s.side) for s in found] == [(None, "ukraine")]
 
 
@@ -1704,18 +1704,18 @@ def test_a_person_named_again_keeps_the_side_first_given(index):
     though the second mention carries no title of its own."""
     text = (
         "Only President of Serbia Aleksandar Vučić declined to sign the text.\n\n"
-        "Serbia remained neutral, said Aleksandar Vučić, adding that he was not pressured."
+        "Belgrade stays out of it, said Aleksandar Vučić, adding that nobody had pushed him."
     )
     assert [s.side for s in statements_of(text, index)] == ["europe", "europe"]
 
 
 def test_this_was_announced_by_a_body_names_the_body(index):
-    """ "This was announced by the Kremlin following a call between Putin and Trump": the Kremlin,
-    for this sentence and the one before; "by Kremlin spokesman Dmitry Peskov" stays the person."""
+    """ "This was announced by the Kremlin after a call between the two leaders": the Kremlin, for
+    this sentence and the one before; "by Kremlin spokesman Dmitry Peskov" stays the person."""
     text = (
         "Putin has agreed to suspend attacks on energy sites for 30 days. "
-        "This was announced by the Kremlin following a telephone conversation between Putin and Trump.\n\n"
-        "The summit was no peace summit. This was stated by Kremlin spokesman Dmitry Peskov to Zvezda."
+        "This was announced by the Kremlin after a long call between Putin and Trump.\n\n"
+        "The Swiss meeting settled nothing. This was said by Kremlin spokesman Dmitry Peskov on the radio."
     )
     assert [s.speaker for s in statements_of(text, index)] == ["Kremlin", "Kremlin", "Dmitry Peskov", "Dmitry Peskov"]
 
@@ -1723,7 +1723,7 @@ def test_this_was_announced_by_a_body_names_the_body(index):
 def test_an_honorific_and_first_name_is_the_person_named_in_full_before(index):
     """ "Sheikh Mohamed expressed hope ..." after "Sheikh Mohamed bin Zayed Al Nahyan met ...": him."""
     text = (
-        "UAE President Sheikh Mohamed bin Zayed Al Nahyan met the delegations on Friday. "
-        "Sheikh Mohamed expressed hope the talks would yield progress, WAM said."
+        "UAE President Sheikh Mohamed bin Zayed Al Nahyan received both teams in the capital. "
+        "Sheikh Mohamed expressed hope for a lasting settlement, the state agency said."
     )
     assert speaker_of(text, "expressed hope", index) == "Mohamed bin Zayed"
