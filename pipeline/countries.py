@@ -156,19 +156,18 @@ def presidential_offices(actors: Iterable[Actor], known_aliases: Iterable[str]) 
     country's side, under one name whichever way it is written. The president's own name makes
     an alias when the reference gives him that title ("Erdogan's office")."""
     known = set(known_aliases)
-    actors = list(actors)
+    names_by_title: dict[str, list[str]] = {}  # "turkish president" -> every way its holders are written
+    for actor in actors:
+        if actor.kind == "person":
+            for title in {role.title.lower() for role in actor.roles}:
+                names_by_title.setdefault(title, []).extend((actor.name, actor.name.split()[-1], *actor.aliases))
     offices = []
     for country, people, side in (*COUNTRY_TABLE, *PRESIDENCY_ONLY):
         name = f"{people} Presidential Office"
         if name.lower() in known:
             continue
-        titles = {f"{people} president".lower(), f"president of {country}".lower(), f"{country}'s president".lower()}
-        presidents = [
-            alias
-            for actor in actors
-            if actor.kind == "person" and any(role.title.lower() in titles for role in actor.roles)
-            for alias in (actor.name, actor.name.split()[-1], *actor.aliases)
-        ]
+        titles = (f"{people} president", f"president of {country}", f"{country}'s president")
+        presidents = dict.fromkeys(alias for title in titles for alias in names_by_title.get(title.lower(), ()))
         aliases = (
             f"{people} president's office",
             f"{country}'s presidential office",

@@ -363,14 +363,7 @@ class SpeakerIndex:
         """Each actor's titles in lower case that were held at some time in [earliest, latest]:
         in 2026 "the prime minister" is not Putin, who was one until 2012 (all titles when the
         dates are open). Worked out per actor when asked, as an article asks about a few."""
-        if earliest is None and latest is None:
-            return self.role_titles
         return TitlesThen(self.actors, earliest, latest)
-
-    @cached_property
-    def role_titles(self) -> dict[str, tuple[str, ...]]:
-        """Each actor's titles in lower case, for "the president said"."""
-        return {name: tuple(role.title.lower() for role in actor.roles) for name, actor in self.actors.items()}
 
     def find_mentions(self, text: str, offset: int = 0) -> list[Mention]:
         """Every actor or titled person named in text (spans shifted by offset), sorted by position."""

@@ -1333,7 +1333,7 @@ def _sentence_quotes(
     marked = ANY_MARK_RE.search(sentence.text) is not None
     if open_quote_at >= 0 and not marked and "\n" not in text[open_quote_at : sentence.start]:
         outside, quotes = " " * len(sentence.text), [sentence.text.strip()]  # inside the quote the line opened
-    if leaves_quote_open(sentence.text):
+    if marked and leaves_quote_open(sentence.text):  # (a sentence with no mark leaves nothing open)
         open_quote_at = sentence.start
     elif marked:
         open_quote_at = -1
