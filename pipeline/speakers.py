@@ -28,9 +28,17 @@ TITLE_WORDS = (
 # Capitals and letters of names written with accents ("Aleksandar Vučić", "Gitanas Nausėda")
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 NAME_WORD = rf"[{UPPER}](?:[^\W\d_]|['’\-])+"
-NAME = rf"{NAME_WORD}(?:\s+(?:[{UPPER}]\.\s*)?{NAME_WORD}){{1,3}}"
+# Lower-case particles inside a name ("Ahmed Nasser al-Sabah", "Ursula von der Leyen")
+NAME_PARTICLE = r"(?:(?:al|el|bin|ibn|bint|von|van|der|den|de|da|di|du|dos|das|del)[\s-]){0,2}"
+NAME = rf"{NAME_WORD}(?:\s+(?:[{UPPER}]\.\s*)?{NAME_PARTICLE}{NAME_WORD}){{1,3}}"
+# Honours and degrees after a name ("Stefan Romaniw OAM", "Jane Smith MP"): not part of it
+POST_NOMINAL_RE = re.compile(r"(?:[A-Z]{2,4}|PhD|Jr\.?|Sr\.?)")
 # The name never starts with a title word: "Deputy Foreign Minister Mikhail Galuzin" is titled "Deputy Foreign Minister".
-TITLED_NAME_RE = re.compile(rf"(?P<title>\b[\w'’.\- ]{{0,40}}?\b{TITLE_WORDS})\s+(?!{TITLE_WORDS}\s)(?P<name>{NAME})")
+# "President of Serbia Aleksandar Vucic": a title may end with the country it is of
+TITLE_OF_COUNTRY = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}(?![\w'’-]))?"
+TITLED_NAME_RE = re.compile(
+    rf"(?P<title>\b[\w'’.\- ]{{0,40}}?\b{TITLE_WORDS}{TITLE_OF_COUNTRY})\s+(?!{TITLE_WORDS}\s)(?P<name>{NAME})"
+)
 PRONOUN_RE = re.compile(r"\b(he|she|they)\b", re.IGNORECASE)
 # What a place or a body is called in an apposition ("Pokrovsk, a city in ..."), never a person
 NOT_PERSON_NOUNS = (
@@ -38,10 +46,12 @@ NOT_PERSON_NOUNS = (
     r"firm|group|bank|party|newspaper|agency|website|outlet|broadcaster|think tank|organi[sz]ation|alliance|bloc|"
     r"plant|facility|base|airport|station|border|resort|hotel|palace|venue|format|deal|plan|treaty|summit)\b"
 )
+# What may stand between a subject and its verb of saying ("has vowed", "also said", "repeatedly warned")
+VERB_LEAD_IN = r"(?:(?:has|have|had|also|later|then|again|once|now|still|repeatedly|\w+ly)\s+){0,2}"
 # A name with no title right before a verb of saying, or before an apposition and the verb:
 # "Konstantin Kosachev, deputy speaker of the Federation Council, said", "Leonid Slutsky, who heads ..., told".
 UNTITLED_NAME_RE = re.compile(
-    rf"(?P<name>{NAME})(?=(?P<apposition>,\s*[^,;\"“”]{{2,90}})?,?\s+(?:also\s+|later\s+|then\s+|again\s+)?(?:{REPORT_VERBS})\b)"
+    rf"(?P<name>{NAME})(?=(?P<apposition>,\s*[^,;\"“”]{{2,90}})?,?\s+{VERB_LEAD_IN}(?:{REPORT_VERBS})\b)"
     # "Garry Kasparov also joined the debate, saying": the subject of a clause closed by a participle of saying
     rf"|(?P<name2>{NAME})(?=[^,.;\"“”]{{0,80}},\s*(?:saying|stating)\b)"
     # "<what was said>, said Clayson Monyela, spokesman for ...": a name after a closing verb of saying
@@ -414,7 +424,10 @@ class SpeakerIndex:
         for m in UNTITLED_NAME_RE.finditer(text):
             group = next(g for g in ("name", "name2", "name3", "name4") if m.group(g))
             words: list[str] = []
-            for word in reversed(m.group(group).split()):  # the name is the last words before any title or institution
+            named = m.group(group).split()
+            while len(named) > 2 and POST_NOMINAL_RE.fullmatch(named[-1]):
+                named.pop()
+            for word in reversed(named):  # the name is the last words before any title or institution
                 if (
                     word in NOT_NAME_WORDS
                     or word in INSTITUTION_WORDS
@@ -424,7 +437,7 @@ class SpeakerIndex:
                 ):
                     break
                 words.insert(0, word)
-            end = m.end(group)
+            end = m.start(group) + len(" ".join(named)) if words else m.end(group)
             start = text.rindex(words[0], m.start(group), end) if words else end
             if len(words) < 2 or any(s < end and start < e for s, e in taken):
                 continue

@@ -44,7 +44,8 @@ CITED_AS_RE = re.compile(r"\b(?:cited|quoted|cites|quotes)\s+(?P<who>[^,;]{2,90}
 CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][a-zA-Z'’-]{2,}\b")
 DESCRIPTOR_RE = re.compile(
     r"\b(?:[Tt]he|(?P<country>Ukraine|Russia|America|Britain|France|Germany|Turkey|China)['’]s)\s+(?P<desc>(?:[A-Za-z][\w.-]*\s+){0,2}(?:spokes(?:man|woman|person)|[Pp]resident|[Mm]inister|"
-    r"aide|envoy|[Ll]eader|[Cc]hancellor|[Pp]remier|PM|[Ss]ecretary|official|diplomat|chief|ambassador|commander|governor))\b"
+    r"aide|envoy|[Ll]eader|[Cc]hancellor|[Pp]remier|PM|[Ss]ecretary|official|diplomat|chief|ambassador|commander|governor|"
+    r"ombudsman|ombudswoman|commissioner|mayor|advis[eo]r|negotiator|director|senator|lawmaker|pontiff))\b"
     r"(?:\s+of\s+(?:the\s+)?(?P<of_country>Ukraine|Russia|Russian Federation|United States|France|Germany|Turkey|China))?"
 )
 # ", deputy head of Russia's Security Council, wrote": an apposition between a person and the verb
@@ -354,7 +355,7 @@ def add_surname_mentions(text: str, offset: int, mentions: list[Mention], state:
     name after an honorific ("Sir Keir Starmer ... Sir Keir said", "Sheikh Mohamed said"). A person named again
     keeps the side the article first gave him ("President of Serbia Aleksandar Vučić ... said
     Aleksandar Vučić")."""
-    mentions = [_honorific_known(_side_as_before(m, state), state) for m in mentions]
+    mentions = [_honorific_known(_side_as_before(_named_in_full(m, state), state), state) for m in mentions]
     for mention in mentions:
         if mention.kind == "person" and " " in mention.name:
             first, *_, last = mention.name.split()
@@ -372,6 +373,16 @@ def add_surname_mentions(text: str, offset: int, mentions: list[Mention], state:
         covered.append(m.span())
         extra.append(Mention(offset + m.start(), offset + m.end(), m.group(0), known.name, known.side, known.kind, known.role))
     return sorted(mentions + extra, key=lambda x: x.start)
+
+
+def _named_in_full(mention: Mention, state: AttributionState) -> Mention:
+    """ "Amir Abdollahian" after "Hossein Amir Abdollahian": the last words of a longer name given earlier."""
+    if mention.kind != "person" or " " not in (mention.name or ""):
+        return mention
+    known = state.surnames.get(mention.name.split()[-1])
+    if known is None or not known.name.endswith(" " + mention.name):
+        return mention
+    return replace(mention, name=known.name, side=known.side, kind=known.kind, role=known.role)
 
 
 def _honorific_known(mention: Mention, state: AttributionState) -> Mention:
@@ -626,6 +637,8 @@ def choose_speaker(
             ),
             verb,
         )
+    if verb is not None and (closing := _closing_frame(outside, offset, local, verb)) is not None:
+        verb = closing  # "Ukraine said it would come, then 'disappeared', Dmitry Peskov told reporters": Peskov's
     if verb is not None and verb.re is PARTICIPLE_FRAME_RE:
         # "Russia quit the deal, saying Kyiv ...": the main clause's subject, not a name after the participle
         country = OPENING_COUNTRY_RE.match(outside)
@@ -814,6 +827,38 @@ def choose_speaker(
     if owners and (verb is None or owners[0].start - offset < verb.start()):
         return owners[0], "mention"  # a name after the verb is what was said, not who said it
     return None, "none"
+
+
+# What may follow the verb of a frame that closes a sentence ("told reporters on Friday.")
+CLOSING_TAIL_RE = re.compile(r"(?:\s+[\w'’-]+){0,6}\W*")
+CLAUSE_MARK_RE = re.compile(r"[,\"“”‘’—–]\s*")
+
+
+def _closing_frame(outside: str, offset: int, local: list[Mention], verb: re.Match) -> re.Match | None:
+    """A frame that closes the sentence after a comma or quote (", Dmitry Peskov told reporters.")
+    when an earlier verb of saying was taken: what comes before it, that verb included, is what
+    the closing frame's speaker said ("Ukraine said it ... and then disappeared")."""
+    last = next(reversed(speech_verbs(outside)), None)
+    if last is None or last.start() <= verb.start() or not CLOSING_TAIL_RE.fullmatch(outside, last.end()):
+        return None
+    subject = next(
+        (
+            m
+            for m in local
+            if m.end - offset <= last.start() and ADJACENT_SUBJECT_RE.fullmatch(outside[m.end - offset : last.start()])
+        ),
+        None,
+    )
+    if subject is None:
+        return None
+    marks = list(CLAUSE_MARK_RE.finditer(outside, verb.end(), subject.start - offset))
+    if not marks:
+        return None
+    title = outside[marks[-1].end() : subject.start - offset]
+    for m in local:  # "Kremlin spokesman": a body named in the title is part of it
+        if marks[-1].end() <= m.start - offset and m.end - offset <= subject.start - offset:
+            title = title.replace(m.raw, "", 1)
+    return last if _titles_only_or_empty(title) else None
 
 
 ASKED_RE = re.compile(r"\s+(?:was|were|had been|has been)\s+(?:also\s+)?asked\b")
@@ -1097,8 +1142,10 @@ def _holder_of(descriptor: str, state: AttributionState) -> Mention | None:
         return None
     title = bare_title(descriptor)
     people = people_of(descriptor)
+    # "the Serbian leader" is Serbia's, never another European's; "the Russian leader" is his side's
+    whole_side = people is None or side_from_title(people) in ("russia", "ukraine", "usa")
     for fit in LEADER_TITLES if title == "leader" else (title,):
-        if hit := state.title_holder(fit, side) or (people and state.title_holder(fit, people_key(people))):
+        if hit := (whole_side and state.title_holder(fit, side)) or (people and state.title_holder(fit, people_key(people))):
             return hit  # "the French president": of the presidents in Europe, France's
     return None
 

@@ -1727,3 +1727,64 @@ def test_an_honorific_and_first_name_is_the_person_named_in_full_before(index):
         "Sheikh Mohamed expressed hope for a lasting settlement, the state agency said."
     )
     assert speaker_of(text, "expressed hope", index) == "Mohamed bin Zayed"
+
+
+def test_a_name_with_has_before_its_verb_speaks(index):
+    """ "Pierre Poilievre has vowed that ...": a name not in the reference, with an auxiliary before the verb."""
+    text = 'Jane Okafor has promised that "our country will keep its word" to Kyiv.'
+    assert speaker_of(text, "keep its word", index) == "Jane Okafor"
+
+
+def test_honours_after_a_name_are_not_part_of_it(index):
+    """ "..., said Stefan Romaniw OAM, co-chair of ...": the person, without the honour."""
+    text = "“Canberra has to send a senior minister,” said Maria Kovalenko OAM, head of the community council."
+    assert speaker_of(text, "senior minister", index) == "Maria Kovalenko"
+
+
+def test_the_last_words_of_a_name_given_in_full_are_that_person(index):
+    """ "Hossein Amir Abdollahian ... Amir Abdollahian said": the full name, not a second person."""
+    text = (
+        "Iranian Foreign Minister Hossein Amir Abdollahian phoned his Ukrainian counterpart on Monday. "
+        "Amir Abdollahian said Tehran stood ready to host the two sides."
+    )
+    assert speaker_of(text, "ready to host", index) == "Hossein Amir Abdollahian"
+
+
+def test_a_name_with_a_lower_case_particle_is_whole(index):
+    """ "Foreign Minister Ahmed Nasser al-Sabah": the particle and the family name belong to the name."""
+    text = "Kuwaiti Foreign Minister Ahmed Nasser al-Sabah said only a negotiated end to the fighting would last."
+    assert speaker_of(text, "negotiated end", index) == "Ahmed Nasser al-Sabah"
+
+
+def test_a_title_of_a_country_before_a_name_introduces_that_person(index):
+    """ "This was stated by the President of Serbia Aleksandar Vucic": he speaks, and "the Serbian
+    leader" later is him, never another European leader from the reference."""
+    text = (
+        "The coming talks could open a road to peace. "
+        "This was stated by the President of Serbia Aleksandar Vucic on a television show.\n\n"
+        '"We all want this war to stop," the Serbian leader noted.'
+    )
+    assert [s.speaker for s in statements_of(text, index)] == ["Aleksandar Vucic"] * 3
+
+
+def test_a_people_named_in_a_descriptor_is_never_another_country(index):
+    """ "the Serbian leader" with nobody named: not a Slovak or any other European in the reference."""
+    assert speaker_of('"We want calm," the Serbian leader said.', "want calm", index) is None
+
+
+def test_a_role_noun_as_subject_is_the_person_introduced_with_it(index):
+    """ "The commissioner noted that ...", "The ombudsman said": the rights commissioner named before."""
+    text = (
+        "Parliament Commissioner for Human Rights Dmytro Lubinets thanked the Gulf mediators. "
+        "The commissioner noted that several other states also help with the exchanges."
+    )
+    assert speaker_of(text, "several other states", index) == "Dmytro Lubinets"
+
+
+def test_a_frame_closing_the_sentence_outranks_an_earlier_verb_of_saying(index):
+    """ "Kyiv said it ..., then went silent, Dmitry Peskov told reporters": what Kyiv said is Peskov's account."""
+    text = (
+        "Kyiv said it preferred another capital for the meeting and then went silent, Kremlin spokesman "
+        "Dmitry Peskov told reporters."
+    )
+    assert speaker_of(text, "went silent", index) == "Dmitry Peskov"
