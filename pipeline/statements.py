@@ -18,7 +18,7 @@ from pipeline.given_names import is_woman
 from pipeline.ingest import hash_id, normalise_text
 from pipeline.news_outlets import media_source, media_subject
 from pipeline.records import Article, Statement
-from pipeline.report_verbs import REPORT_VERB_RE, SPEECH_VERB_RE, STATEMENT_NOUNS
+from pipeline.report_verbs import REPORT_VERB_RE, REPORT_VERBS, SPEECH_VERB_RE, STATEMENT_NOUNS
 from pipeline.sentences import QUOTE_RE, Sentence, split_sentences
 from pipeline.speakers import (
     INSTITUTION_WORDS,
@@ -330,6 +330,7 @@ class AttributionState:
     surnames: dict[str, Mention] = field(default_factory=dict)
     first_names: dict[str, Mention] = field(default_factory=dict)  # for "Sir Keir", "Dame Karen"
     people: list[Mention] = field(default_factory=list)  # every person named so far, for "the Russian leader said"
+    pair: Mention | None = None  # the first of the last two people named together, for "the leaders agreed"
     role_titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # lower-case titles each actor held then
     # who held a title on a side when the article was written ("Ukraine's president"), if the reference knows
     title_holder: Callable[[str, str], Mention | None] = lambda title, side: None
@@ -347,6 +348,7 @@ FAMILY_NAME_FIRST = frozenset(
 )
 # "Chung Eui-yong", "Kim Jong-un": a hyphenated given name after the family name
 KOREAN_GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
+FAMILY_FIRST_THEN_VERB_RE = re.compile(rf"\s+(?:(?:has|had|also|later|then|again)\s+)?(?:{REPORT_VERBS})\b")
 HONORIFIC_FIRST_NAME_RE = re.compile(r"\b(?:Sir|Dame|Sheikh|Sheikha|Prince|Emir)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
 
 
@@ -367,6 +369,12 @@ def add_surname_mentions(text: str, offset: int, mentions: list[Mention], state:
     extra = []
     found = [(m, state.surnames.get(m.group(0))) for m in CAPITALISED_WORD_RE.finditer(text)]
     found += [(m, state.first_names.get(m.group(1))) for m in HONORIFIC_FIRST_NAME_RE.finditer(text)]
+    # "Japanese Prime Minister Kishida Fumio ... Kishida told reporters": a family name written first
+    found += [
+        (m, state.first_names.get(m.group(0)))
+        for m in CAPITALISED_WORD_RE.finditer(text)
+        if m.group(0) not in state.surnames and FAMILY_FIRST_THEN_VERB_RE.match(text, m.end())
+    ]
     for m, known in found:
         if known is None or any(s <= m.start() < e for s, e in covered):
             continue
@@ -601,6 +609,25 @@ def reporting_verb(outside: str) -> re.Match | None:
     return chosen
 
 
+JOINT_LEADERS_RE = re.compile(r"(?:the|both)\s+(?:two\s+)?(?:leaders|presidents)", re.IGNORECASE)
+HIS_MINISTRY_RE = re.compile(r"\W*(?:his|her)\s+ministry\W*", re.IGNORECASE)
+MINISTER_TITLE_RE = re.compile(r"\b(?P<field>[A-Z][a-z]+(?: Affairs)?)\s+[Mm]inister\b")
+
+
+def _own_ministry(phrase: str, people: list[Mention], state: AttributionState) -> Mention | None:
+    """ "his ministry" after a minister was named first in the sentence ("Russian Foreign Minister
+    Sergei Lavrov discussed ..., his ministry said"): that minister's ministry, named as bodies are."""
+    if not HIS_MINISTRY_RE.fullmatch(phrase) or not people:
+        return None
+    person = people[0]
+    titles = [person.role] if person.role else [t.title() for t in state.role_titles.get(person.name, ())]
+    for title in titles:
+        if (minister := MINISTER_TITLE_RE.search(title)) and (people_word := people_of(title)):
+            field = minister["field"].replace(" Affairs", "")
+            return _remember_body(phrase.strip(" ,"), f"{people_word} {field} Ministry", person.side, state)
+    return None
+
+
 def _sourced_by_unnamed(outside: str, verb: re.Match) -> bool:
     """Whether a verb closes the sentence as a frame of unnamed sources (", sources told Reuters")."""
     subject = UNNAMED_SUBJECT_RE.search(outside[max(0, verb.start() - 60) : verb.start()])
@@ -783,10 +810,19 @@ def choose_speaker(
         sources = UNNAMED_SUBJECT_RE.search(head)
         if (
             sources
-            and SOURCES_RE.search(sources.group(0))
+            and (
+                SOURCES_RE.search(sources.group(0))
+                # "X met Y on Monday, his ministry said" (not "Andriy Yermak, head of ..., said": an apposition)
+                or (
+                    INVERTED_FRAME_RE.search(head, 0, sources.start())
+                    and not (before and not head[before[-1].end - offset : sources.start()].strip(" ,"))
+                )
+            )
             and all(m.end - offset <= sources.start() for m in before)
             and CLAUSE_BOUNDARY_RE.search(outside, before[-1].end - offset if before else 0, sources.start() + 1)
         ):
+            if ministry := _own_ministry(sources.group(0), [m for m in before if m.kind == "person"], state):
+                return ministry, "the ministry of the minister named"  # "Lavrov spoke to Cassis, his ministry said"
             return None, "unnamed sources"  # "Putin is ready to halt the war, four Russian sources told Reuters"
         if AND_AUX_BEFORE_RE.search(head) and (subject := _clause_subject(outside, offset, before)):
             return subject, "subject of the first verb"  # "Trump is expected to call Zelensky and has signalled ..."
@@ -1280,6 +1316,8 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
     # "A Putin adviser", "an aide to Zelensky": the side of the person the description names
     named = [m.side for m in state.people if m.raw in phrase and m.side != "unknown"]
     side = nationality_side(phrase) or (named[-1] if named else "unknown")
+    if JOINT_LEADERS_RE.fullmatch(phrase) and state.pair is not None:
+        return state.pair  # "The leaders agreed ..." after "Sunak spoke to Zelensky": the first of the two, whose readout it is
     if DELEGATION_RE.fullmatch(phrase):
         # "the Russian side said", "the American delegation said": the government speaks; "the
         # delegation said" after a delegate spoke is his side's
@@ -1476,6 +1514,8 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
             mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
         state.institutions += [m for m in mentions if m.kind == "institution"]
         state.people += [m for m in mentions if m.kind == "person"]
+        if len({m.name for m in mentions if m.kind == "person"}) >= 2:
+            state.pair = next(m for m in mentions if m.kind == "person")  # "Sunak spoke to Zelensky": Sunak first
         _remember_descriptors(sentence.text, mentions, sentence.start, state)
         (outside, quotes, closes_earlier_quote), open_quote_at = _sentence_quotes(article.text, sentence, mentions, open_quote_at)
         verb = reporting_verb(outside)

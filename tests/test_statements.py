@@ -1788,3 +1788,31 @@ def test_a_frame_closing_the_sentence_outranks_an_earlier_verb_of_saying(index):
         "Dmitry Peskov told reporters."
     )
     assert speaker_of(text, "went silent", index) == "Dmitry Peskov"
+
+
+def test_his_ministry_closing_the_sentence_is_the_ministers_ministry(index):
+    """ "Foreign Minister X spoke with Y on Monday, his ministry said": the ministry speaks, not Y."""
+    text = (
+        "Russian Foreign Minister Sergei Lavrov talked about the war with his Austrian colleague "
+        "Beate Meinl-Reisinger by telephone, his ministry said on Friday."
+    )
+    assert speaker_of(text, "by telephone", index) == "Russian Foreign Ministry"
+
+
+def test_a_family_name_written_first_is_the_person_when_used_alone(index):
+    """ "Prime Minister Ishikawa Taro ... Ishikawa told reporters": family name first, then alone."""
+    text = (
+        "Japanese Prime Minister Ishikawa Taro held a video call with the Ukrainian leader on Monday. "
+        "Ishikawa told reporters that Tokyo would keep funding repairs to the power grid."
+    )
+    assert speaker_of(text, "power grid", index) == "Ishikawa Taro"
+
+
+def test_the_leaders_agreed_is_the_first_of_the_two_last_named_together(index):
+    """A readout: "Sunak spoke to Zelensky ... The leaders agreed": the one whose office wrote it."""
+    text = (
+        "Call with the Ukrainian President\n\n"
+        "Prime Minister Rishi Sunak spoke to the President of Ukraine, Volodymyr Zelenskyy, on Tuesday.\n\n"
+        "The leaders agreed that winter support for the power grid had to come before anything else."
+    )
+    assert speaker_of(text, "winter support", index) == "Rishi Sunak"
