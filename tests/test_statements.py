@@ -1736,7 +1736,7 @@ def test_a_name_with_has_before_its_verb_speaks(index):
 
 
 def test_honours_after_a_name_are_not_part_of_it(index):
-    """ "..., said Stefan Romaniw OAM, co-chair of ...": the person, without the honour."""
+    """An honour after a name ("... OAM", "... MP") closing the sentence: the person, without it."""
     text = "“Canberra has to send a senior minister,” said Maria Kovalenko OAM, head of the community council."
     assert speaker_of(text, "senior minister", index) == "Maria Kovalenko"
 
@@ -1757,11 +1757,11 @@ def test_a_name_with_a_lower_case_particle_is_whole(index):
 
 
 def test_a_title_of_a_country_before_a_name_introduces_that_person(index):
-    """ "This was stated by the President of Serbia Aleksandar Vucic": he speaks, and "the Serbian
+    """ "This was said by the President of Serbia, Mr X" style credit: he speaks, and "the Serbian
     leader" later is him, never another European leader from the reference."""
     text = (
         "The coming talks could open a road to peace. "
-        "This was stated by the President of Serbia Aleksandar Vucic on a television show.\n\n"
+        "This was said by the President of Serbia Aleksandar Vucic in a television interview.\n\n"
         '"We all want this war to stop," the Serbian leader noted.'
     )
     assert [s.speaker for s in statements_of(text, index)] == ["Aleksandar Vucic"] * 3
@@ -1812,7 +1812,7 @@ def test_the_leaders_agreed_is_the_first_of_the_two_last_named_together(index):
     """A readout: "Sunak spoke to Zelensky ... The leaders agreed": the one whose office wrote it."""
     text = (
         "Call with the Ukrainian President\n\n"
-        "Prime Minister Rishi Sunak spoke to the President of Ukraine, Volodymyr Zelenskyy, on Tuesday.\n\n"
+        "On Tuesday Prime Minister Rishi Sunak had a call with Ukraine's President Volodymyr Zelenskyy.\n\n"
         "The leaders agreed that winter support for the power grid had to come before anything else."
     )
     assert speaker_of(text, "winter support", index) == "Rishi Sunak"
