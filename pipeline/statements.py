@@ -1021,6 +1021,8 @@ def _adjacent_subject(
             return Mention(0, 0, phrase, body, side, "institution"), "institution named with a complement"
         if (desc := DESCRIPTOR_RE.fullmatch(phrase)) and desc["of_country"] and (found := _described_person(desc, before, state)):
             return found  # "The President of Russia said": a title, whoever holds it
+        if titled := _titled_as(phrase, state):
+            return titled, "the title of a person named before"  # "the head of Ukraine's Office of the President"
         return _unnamed(phrase, side), "unnamed subject with a complement"
     return last, "subject"  # ", the Kremlin said": the name right before the verb
 
@@ -1325,12 +1327,35 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
         team_side = side if side != "unknown" else (last.side if last is not None else "unknown")
         if (government := state.government_of(team_side)) is not None:
             return government
+    if titled := _titled_as(phrase, state):
+        return titled  # "the head of Ukraine's presidential office added": Yermak, named before
     if (ministry := COUNTRY_MINISTRY_RE.fullmatch(phrase)) and (people := demonym(ministry["country"])):
         # "the Turkish defence ministry", "Ukraine's infrastructure ministry": named as bodies are named
         return _remember_body(phrase, f"{people} {ministry['field'].title()} Ministry", side, state)
     if body := NAMED_BODY_RE.search(phrase):  # "The UAE Foreign Ministry": a body the reference lacks, named all the same
         return _remember_body(phrase, body.group(0), side, state)
     return Mention(0, 0, phrase, None, side, "unnamed")
+
+
+TITLE_FILLER = frozenset({"the", "a", "an", "of", "s", "for", "and"})
+MIN_TITLE_WORDS = 3  # "the head of the office" says too little; "head of Ukraine's presidential office" enough
+
+
+def _title_words_set(title: str) -> frozenset[str]:
+    """The content words of a title, in any order ("head of the President's Office" = "head of the Office of the President")."""
+    return frozenset(w for w in re.findall(r"[a-z]+", title.lower()) if w not in TITLE_FILLER)
+
+
+def _titled_as(phrase: str, state: AttributionState) -> Mention | None:
+    """A person named earlier whose title the unnamed subject spells out in full, in any word order."""
+    words = _title_words_set(phrase)
+    if len(words) < MIN_TITLE_WORDS:
+        return None
+    for person in reversed(state.people):
+        titles = ([person.role] if person.role else []) + list(state.role_titles.get(person.name, ()))
+        if any(_title_words_set(title) == words for title in titles):
+            return person
+    return None
 
 
 def _body_named_as_written(name: str, state: AttributionState) -> Mention | None:

@@ -1816,3 +1816,13 @@ def test_the_leaders_agreed_is_the_first_of_the_two_last_named_together(index):
         "The leaders agreed that winter support for the power grid had to come before anything else."
     )
     assert speaker_of(text, "winter support", index) == "Rishi Sunak"
+
+
+def test_a_title_spelled_out_in_another_order_is_the_person_who_holds_it(index):
+    """ "the head of Ukraine's Office of the President stressed" after Yermak was named: Yermak, whose
+    title in the reference is "head of the Office of the President of Ukraine"."""
+    text = (
+        "Andriy Yermak met the families of the missing in Kyiv on Sunday.\n\n"
+        '"Every name on that list matters to us," the head of Ukraine’s Office of the President stressed.'
+    )
+    assert speaker_of(text, "Every name on that list", index) == "Andrii Yermak"
