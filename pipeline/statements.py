@@ -367,13 +367,14 @@ def add_surname_mentions(text: str, offset: int, mentions: list[Mention], state:
                 state.surnames.setdefault(first, mention)
     covered = [(m.start - offset, m.end - offset) for m in mentions]
     extra = []
-    found = [(m, state.surnames.get(m.group(0))) for m in CAPITALISED_WORD_RE.finditer(text)]
+    words = list(CAPITALISED_WORD_RE.finditer(text))
+    found = [(m, state.surnames.get(m.group(0))) for m in words]
     found += [(m, state.first_names.get(m.group(1))) for m in HONORIFIC_FIRST_NAME_RE.finditer(text)]
     # "Japanese Prime Minister Kishida Fumio ... Kishida told reporters": a family name written first
     found += [
-        (m, state.first_names.get(m.group(0)))
-        for m in CAPITALISED_WORD_RE.finditer(text)
-        if m.group(0) not in state.surnames and FAMILY_FIRST_THEN_VERB_RE.match(text, m.end())
+        (m, state.first_names[m.group(0)])
+        for m in words
+        if m.group(0) in state.first_names and m.group(0) not in state.surnames and FAMILY_FIRST_THEN_VERB_RE.match(text, m.end())
     ]
     for m, known in found:
         if known is None or any(s <= m.start() < e for s, e in covered):
@@ -390,7 +391,7 @@ def _named_in_full(mention: Mention, state: AttributionState) -> Mention:
     known = state.surnames.get(mention.name.split()[-1])
     if known is None or not known.name.endswith(" " + mention.name):
         return mention
-    return replace(mention, name=known.name, side=known.side, kind=known.kind, role=known.role)
+    return _as_known(mention, known)
 
 
 def _honorific_known(mention: Mention, state: AttributionState) -> Mention:
@@ -399,6 +400,11 @@ def _honorific_known(mention: Mention, state: AttributionState) -> Mention:
     known = state.first_names.get(honorific[1]) if honorific else None
     if known is None or known.name == mention.name:
         return mention
+    return _as_known(mention, known)
+
+
+def _as_known(mention: Mention, known: Mention) -> Mention:
+    """A mention (where it is written) of someone named earlier: his name, side, kind and role."""
     return replace(mention, name=known.name, side=known.side, kind=known.kind, role=known.role)
 
 
@@ -623,8 +629,9 @@ def _own_ministry(phrase: str, people: list[Mention], state: AttributionState) -
     titles = [person.role] if person.role else [t.title() for t in state.role_titles.get(person.name, ())]
     for title in titles:
         if (minister := MINISTER_TITLE_RE.search(title)) and (people_word := people_of(title)):
-            field = minister["field"].replace(" Affairs", "")
-            return _remember_body(phrase.strip(" ,"), f"{people_word} {field} Ministry", person.side, state)
+            return _remember_ministry(
+                phrase.strip(" ,"), people_word, minister["field"].replace(" Affairs", ""), person.side, state
+            )
     return None
 
 
@@ -1331,7 +1338,7 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
         return titled  # "the head of Ukraine's presidential office added": Yermak, named before
     if (ministry := COUNTRY_MINISTRY_RE.fullmatch(phrase)) and (people := demonym(ministry["country"])):
         # "the Turkish defence ministry", "Ukraine's infrastructure ministry": named as bodies are named
-        return _remember_body(phrase, f"{people} {ministry['field'].title()} Ministry", side, state)
+        return _remember_ministry(phrase, people, ministry["field"].title(), side, state)
     if body := NAMED_BODY_RE.search(phrase):  # "The UAE Foreign Ministry": a body the reference lacks, named all the same
         return _remember_body(phrase, body.group(0), side, state)
     return Mention(0, 0, phrase, None, side, "unnamed")
@@ -1372,6 +1379,11 @@ def _remember_body(raw: str, name: str, side: str, state: AttributionState) -> M
     institution = Mention(0, 0, raw, adjectival(name), side, "institution")
     state.institutions.append(institution)
     return institution
+
+
+def _remember_ministry(raw: str, people: str, field: str, side: str, state: AttributionState) -> Mention:
+    """A country's ministry, named as our labels name such bodies ("Turkish Defence Ministry")."""
+    return _remember_body(raw, f"{people} {field} Ministry", side, state)
 
 
 def _acting_person(outside: str, offset: int, mentions: list[Mention]) -> Mention | None:
