@@ -23,7 +23,8 @@ TITLE_WORDS = (
     r"Senator|Gen\.?|General|Admiral|Mayor|Governor|Chief|chief|head|leader|Leader|negotiator|official|MP|lawmaker|King|Pope|"
     r"Commissioner|Representative|Speaker|deputy|Deputy|Vice President|Colonel|Col\.|Lt\.|"
     r"president|prime minister|minister|chancellor|secretary|commissioner|general|chief executive|executive|director|"
-    r"Director|CEO|chairman|Chairman|commander|Commander|ombudsman|Ombudsman|governor|mayor|speaker)"
+    r"Director|CEO|chairman|Chairman|commander|Commander|ombudsman|Ombudsman|governor|mayor|speaker|"
+    r"Crown Prince|crown prince|Prince|Emir|Sultan|Queen)"
 )
 # Capitals and letters of names written with accents ("Aleksandar Vučić", "Gitanas Nausėda")
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
@@ -405,8 +406,8 @@ class SpeakerIndex:
             if any(s < end and start < e for s, e in taken):
                 continue
             name = text[start:end]
-            if name.split()[0] in STOP_NAMES:
-                continue
+            if name.split()[0] in STOP_NAMES or any(word in NOT_NAME_WORDS for word in name.split()[1:]):
+                continue  # "Putin Thanks Prince Faisal For Mediation": a headline's capitals, not a name
             actor = self.surnames.get(name.split()[-1].lower())
             if actor is not None and same_first_initial(name, actor.name):
                 found.append(Mention(offset + start, offset + end, name, actor.name, actor.side, actor.kind, m["title"].strip()))

@@ -45,7 +45,8 @@ CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][a-zA-Z'’-]{2,}\b")
 DESCRIPTOR_RE = re.compile(
     r"\b(?:[Tt]he|(?P<country>Ukraine|Russia|America|Britain|France|Germany|Turkey|China)['’]s)\s+(?P<desc>(?:[A-Za-z][\w.-]*\s+){0,2}(?:spokes(?:man|woman|person)|[Pp]resident|[Mm]inister|"
     r"aide|envoy|[Ll]eader|[Cc]hancellor|[Pp]remier|PM|[Ss]ecretary|official|diplomat|chief|ambassador|commander|governor|"
-    r"ombudsman|ombudswoman|commissioner|mayor|advis[eo]r|negotiator|director|senator|lawmaker|pontiff))\b"
+    r"ombudsman|ombudswoman|commissioner|mayor|advis[eo]r|negotiator|director|senator|lawmaker|pontiff|"
+    r"[Cc]rown [Pp]rince|[Ee]mir|[Kk]ing))\b"
     r"(?:\s+of\s+(?:the\s+)?(?P<of_country>Ukraine|Russia|Russian Federation|United States|France|Germany|Turkey|China))?"
 )
 # ", deputy head of Russia's Security Council, wrote": an apposition between a person and the verb
@@ -892,7 +893,10 @@ def _closing_frame(outside: str, offset: int, local: list[Mention], verb: re.Mat
         ),
         None,
     )
-    if subject is None:
+    if subject is None or (
+        subject.kind != "person" and _name_right_before(verb, outside, offset, [m for m in local if m.kind == "person"])
+    ):
+        # "Erdogan said he understood ..., the Kremlin said": a body relays what a person said; his words
         return None
     marks = list(CLAUSE_MARK_RE.finditer(outside, verb.end(), subject.start - offset))
     if not marks:
@@ -1607,6 +1611,10 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
                 speaker, how = unnamed, "unnamed source"
         if speaker is None and quotes and state.last_speaker is not None:
             speaker, how = state.last_speaker, "continues quote"
+        if (speaker is None or speaker.kind != "person") and (
+            reporter := _quoted_reporter(sentence, quotes, mentions) or _relayed_person(outside, sentence.start, mentions)
+        ):
+            speaker, how = reporter, "the person a body's account reports"  # '"Erdogan thanked Putin ...," his office said'
         if speaker is None and not quotes:  # a verb with no one found to say it: as good as unspoken
             unspoken, unspoken_run = sentence, paragraph_run(unspoken_run, sentence)
             continue
@@ -1643,6 +1651,58 @@ def _statement(article: Article, sentence: Sentence, quotes: list[str], speaker:
         side=speaker.side if speaker else "unknown",
         stance_cues=f"speaker by {how}",
     )
+
+
+def _quoted_reporter(sentence: Sentence, quotes: list[str], mentions: list[Mention]) -> Mention | None:
+    """The person a quotation opens by reporting: a body's readout quoted in the news
+    ('"President Erdogan thanked Putin for ...," the Turkish presidency said') gives the
+    words of the person it reports, as a wire relaying a speaker does."""
+    if not quotes:
+        return None
+    start = sentence.text.find(quotes[0])
+    if start < 0:
+        return None
+    opening = sentence.start + start
+    for m in mentions:
+        if m.kind != "person" or not opening <= m.start <= opening + 40:
+            continue
+        if not _titles_only_or_empty(sentence.text[start : m.start - sentence.start]):
+            return None
+        after = sentence.text[m.end - sentence.start :]
+        verb = REPORT_VERB_RE.search(after)
+        if (
+            verb
+            and (_says(verb) or EXPRESSIVE_VERB_RE.fullmatch(verb.group(0)))
+            and ADJACENT_SUBJECT_RE.fullmatch(after[: verb.start()])
+        ):
+            return m
+        return None
+    return None
+
+
+# Verbs by which a readout reports what its principal said, beside the verbs of saying
+EXPRESSIVE_VERB_RE = re.compile(
+    r"thanked|praised|expressed|highlighted|welcomed|congratulated|condemned|reaffirmed|affirmed|underscored|"
+    r"underlined|voiced|hailed|conveyed|pointed out"
+)
+
+
+def _relayed_person(outside: str, offset: int, mentions: list[Mention]) -> Mention | None:
+    """The person a sentence opens with as the subject of a verb of saying or position, when a body
+    frames it ("Erdogan thanked Putin for ..., the Turkish president's office told reporters"):
+    the body relays his words."""
+    local = [m for m in mentions if outside[m.start - offset : m.end - offset].strip()]
+    first = _opening_subject(outside, offset, local)
+    if first is None or first.kind != "person" or ACCORDING_RE.search(outside):
+        return None  # "Putin has agreed to it, according to a statement from the Kremlin": the Kremlin's account
+    verb = REPORT_VERB_RE.search(outside, first.end - offset)
+    if (
+        verb
+        and (_says(verb) or EXPRESSIVE_VERB_RE.fullmatch(verb.group(0)))
+        and ADJACENT_SUBJECT_RE.fullmatch(outside[first.end - offset : verb.start()])
+    ):
+        return first
+    return None
 
 
 def _issuer_named(outside: str, offset: int, mentions: list[Mention]) -> Mention | None:

@@ -1826,3 +1826,36 @@ def test_a_title_spelled_out_in_another_order_is_the_person_who_holds_it(index):
         '"Every name on that list matters to us," the head of Ukraine’s Office of the President stressed.'
     )
     assert speaker_of(text, "Every name on that list", index) == "Andrii Yermak"
+
+
+def test_a_body_relaying_a_persons_words_gives_them_to_the_person(index):
+    """A readout relayed by a body: "Erdogan welcomed ..., the Kremlin said" and the quoted
+    "President Erdogan thanked ...," his office said" are Erdogan's words, not the body's."""
+    text = (
+        "Erdogan and Putin spoke by phone on Sunday.\n\n"
+        "Turkish President Recep Tayyip Erdogan welcomed the renewal of the shipping corridor, the Kremlin said.\n\n"
+        '"President Erdogan thanked his counterpart for the constructive tone of the call," the Turkish presidency said.'
+    )
+    assert speaker_of(text, "shipping corridor", index) == "Recep Tayyip Erdogan"
+    assert speaker_of(text, "constructive tone", index) == "Recep Tayyip Erdogan"
+
+
+def test_a_body_keeps_what_a_person_said_inside_its_own_words(index):
+    """ "Zelensky said he was ready, but Kyiv keeps stalling, the Kremlin said": the Kremlin's account
+    of a person stays the Kremlin's when the person does not open the sentence as its subject."""
+    text = "Talks have stalled because Kyiv refuses to send a delegation, the Kremlin said on Monday."
+    assert speaker_of(text, "send a delegation", index) == "Kremlin"
+
+
+def test_a_royal_title_introduces_the_holder_and_is_no_name(index):
+    """ "The Saudi crown prince said" after "Saudi Crown Prince Mohammed bin Salman" is him, and a
+    title-case headline ("Putin Thanks Prince Faisal For Help") names nobody called "Faisal For Help"."""
+    text = (
+        "Saudi Crown Prince Mohammed bin Salman spoke by phone with the Ukrainian president on Friday.\n\n"
+        "The Saudi Crown Prince said the kingdom stood ready to host another round of talks.\n\n"
+        "The Saudi crown prince also said a prisoner swap could follow within weeks."
+    )
+    assert speaker_of(text, "host another round", index) == "Mohammed bin Salman"
+    assert speaker_of(text, "prisoner swap could follow", index) == "Mohammed bin Salman"
+    index_names = [m.name for m in index.find_mentions("Kremlin Thanks Crown Prince Salman For Mediation Efforts", 0)]
+    assert "Salman For Mediation Efforts" not in index_names
