@@ -1555,8 +1555,11 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
             mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
         state.institutions += [m for m in mentions if m.kind == "institution"]
         state.people += [m for m in mentions if m.kind == "person"]
-        if len({m.name for m in mentions if m.kind == "person"}) >= 2:
-            state.pair = next(m for m in mentions if m.kind == "person")  # "Sunak spoke to Zelensky": Sunak first
+        together = [  # "Sunak spoke to Zelensky": Sunak first (not "against Putin's invasion": no one met him)
+            m for m in mentions if m.kind == "person" and not POSSESSIVE_AFTER_RE.match(sentence.text, m.end - sentence.start)
+        ]
+        if len({m.name for m in together}) >= 2:
+            state.pair = together[0]
         _remember_descriptors(sentence.text, mentions, sentence.start, state)
         (outside, quotes, closes_earlier_quote), open_quote_at = _sentence_quotes(article.text, sentence, mentions, open_quote_at)
         verb = reporting_verb(outside)

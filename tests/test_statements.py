@@ -1859,3 +1859,14 @@ def test_a_royal_title_introduces_the_holder_and_is_no_name(index):
     assert speaker_of(text, "prisoner swap could follow", index) == "Mohammed bin Salman"
     index_names = [m.name for m in index.find_mentions("Kremlin Thanks Crown Prince Salman For Mediation Efforts", 0)]
     assert "Salman For Mediation Efforts" not in index_names
+
+
+def test_the_leaders_discussed_is_a_statement_of_the_pair_not_of_someone_whose_war_it_is(index):
+    """A readout: "The leaders discussed ..." reports the call; "against Putin's war" in between names
+    no one who took part, so the pair stays Sunak and Zelensky."""
+    text = (
+        "Prime Minister Rishi Sunak spoke to President Volodymyr Zelenskyy this afternoon.\n\n"
+        "President Zelenskyy described how air defence had protected the grid from Putin’s winter strikes.\n\n"
+        "The leaders discussed the next round of coordinated support before the summit in Bali."
+    )
+    assert speaker_of(text, "next round of coordinated support", index) == "Rishi Sunak"
