@@ -332,6 +332,9 @@ class AttributionState:
     first_names: dict[str, Mention] = field(default_factory=dict)  # for "Sir Keir", "Dame Karen"
     people: list[Mention] = field(default_factory=list)  # every person named so far, for "the Russian leader said"
     pair: Mention | None = None  # the first of the last two people named together, for "the leaders agreed"
+    pair_names: frozenset[str] = frozenset()  # both of them: naming them again in the other order keeps the first
+    pair_paragraph: int = -1  # where they were last named together, for "they discussed" close after
+    paragraph: int = 0  # the paragraph being read
     role_titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # lower-case titles each actor held then
     # who held a title on a side when the article was written ("Ukraine's president"), if the reference knows
     title_holder: Callable[[str, str], Mention | None] = lambda title, side: None
@@ -809,6 +812,10 @@ def choose_speaker(
             and main.kind == "person"
         ):
             return main, "pronoun in a clause of time"  # "Lukashenko met envoy Coale, as he praised ...": Lukashenko
+        if (they := PRONOUN_SUBJECT_RE.search(head)) and they[1].lower() == "they":
+            people = [m for m in before if m.kind == "person"]
+            if len({m.name for m in people}) >= 2:  # "X took a call from Y, during which they discussed": both, X first
+                return people[0], "'they' after two people the sentence names"
         if PRONOUN_SUBJECT_RE.search(head) and (
             RELATIVE_CLAUSE_START_RE.match(outside, _clause_start(outside, vstart)) or WHAT_PRONOUN_RE.search(head)
         ):
@@ -933,6 +940,8 @@ def _antecedent(pronoun: str, state: AttributionState) -> Mention | None:
     official spoke), or says a man and the last person is a woman."""
     last = state.last_person or state.last_speaker
     words = pronoun.lower().split()
+    if words == ["they"] and state.pair is not None and state.paragraph - state.pair_paragraph <= 1:
+        return state.pair  # "Sheikh Mohamed took a call from Putin, during which they discussed ...": the pair, first named first
     woman = True if {"she", "her"} & set(words) else False if {"he", "him"} & set(words) else None
     if woman is None or last is None or last.kind != "person" or bool(is_woman(last.name)) == woman:
         return last
@@ -991,6 +1000,8 @@ def _described_person(desc: re.Match, before: list[Mention], state: AttributionS
         seen = [*reversed(before), *reversed(state.in_view), *reversed(state.people)]
         held = next((m for m in seen if m.kind == "person" and state.held_before(m.name, title)), None)
         return (held, f"descriptor '{desc.group(0)}' (held that title before)") if held else None
+    if (pair := _pair_fitting(described, state)) is not None:
+        return pair, f"descriptor '{desc.group(0)}' (the first of two named together who both fit)"
     if hit := _still_in_view(described, before, state) or _remembered(described, state) or _person_fitting(described, state):
         return hit, f"descriptor '{desc.group(0)}'"
     if hit := _holder_of(described, state):
@@ -1127,6 +1138,21 @@ def _refers_back(phrase: str, last: Mention) -> bool:
         return True
     names = re.findall(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", phrase)
     return any(name in (last.name or "") or name in last.raw for name in names)
+
+
+def _pair_fitting(descriptor: str, state: AttributionState) -> Mention | None:
+    """A bare title, capitalised as readouts write it, that both of the two people just named
+    together hold ("President Zelensky spoke with President Macron. The President thanked ..."):
+    the first named, whose readout it is."""
+    noun = descriptor.split()[-1]
+    if state.pair is None or state.paragraph - state.pair_paragraph > 1 or nationality_side(descriptor) or not noun[0].isupper():
+        return None
+    word = re.compile(rf"\b{re.escape(noun.lower())}\b")
+    pair = [state.pair] + [m for m in reversed(state.people) if m.name in state.pair_names and m.name != state.pair.name][:1]
+    titled = [(m.role.lower(),) if m.role else state.role_titles.get(m.name or "", ()) for m in pair]
+    if len(pair) == 2 and all(any(word.search(title) for title in titles) for titles in titled):
+        return state.pair
+    return None
 
 
 def _person_fitting(descriptor: str, state: AttributionState) -> Mention | None:
@@ -1555,11 +1581,14 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
             mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
         state.institutions += [m for m in mentions if m.kind == "institution"]
         state.people += [m for m in mentions if m.kind == "person"]
+        state.paragraph = sentence.paragraph
         together = [  # "Sunak spoke to Zelensky": Sunak first (not "against Putin's invasion": no one met him)
             m for m in mentions if m.kind == "person" and not POSSESSIVE_AFTER_RE.match(sentence.text, m.end - sentence.start)
         ]
-        if len({m.name for m in together}) >= 2:
-            state.pair = together[0]
+        if len(names := {m.name for m in together}) >= 2:
+            if names != state.pair_names:  # "Sheikh Mohamed took a call from Putin ... Putin thanked Sheikh Mohamed"
+                state.pair, state.pair_names = together[0], frozenset(names)
+            state.pair_paragraph = sentence.paragraph
         _remember_descriptors(sentence.text, mentions, sentence.start, state)
         (outside, quotes, closes_earlier_quote), open_quote_at = _sentence_quotes(article.text, sentence, mentions, open_quote_at)
         verb = reporting_verb(outside)
@@ -1598,9 +1627,11 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         ):  # (but '..., — said Umerov' and '... our efforts, spokesperson Ned Price said' name their speaker)
             speaker, how = state.last_speaker, "continues in the first person"
         elif not is_statement_sentence(outside, quotes, sentence, state, verb):
-            _see(state, _acting_person(outside, sentence.start, mentions))
-            unspoken, unspoken_run = sentence, paragraph_run(unspoken_run, sentence)
-            continue
+            if (inner := _quoted_report(sentence, quotes, mentions, state)) is None:
+                _see(state, _acting_person(outside, sentence.start, mentions))
+                unspoken, unspoken_run = sentence, paragraph_run(unspoken_run, sentence)
+                continue
+            speaker, how = inner
         else:
             speaker, how = choose_speaker(outside, sentence.start, mentions, state, verb)
         if speaker is None and (unnamed := _unnamed_speaker(outside, state, verb)) is not None:
@@ -1686,8 +1717,28 @@ def _quoted_reporter(sentence: Sentence, quotes: list[str], mentions: list[Menti
 # Verbs by which a readout reports what its principal said, beside the verbs of saying
 EXPRESSIVE_VERB_RE = re.compile(
     r"thanked|praised|expressed|highlighted|welcomed|congratulated|condemned|reaffirmed|affirmed|underscored|"
-    r"underlined|voiced|hailed|conveyed|pointed out"
+    r"underlined|voiced|hailed|conveyed|pointed out|informed|discussed|exchanged views"
 )
+
+
+def _quoted_report(
+    sentence: Sentence, quotes: list[str], mentions: list[Mention], state: AttributionState
+) -> tuple[Mention, str] | None:
+    """A quotation nobody frames that is itself a report: a readout quoted whole ('It reads:
+    "... Volodymyr Zelensky stressed that ...  The two leaders discussed ..."'). The person its
+    own verb of saying has as subject speaks."""
+    if not quotes:
+        return None
+    text = ANY_MARK_RE.sub(" ", sentence.text)
+    verb = reporting_verb(text)
+    if verb is None or not (_says(verb) or EXPRESSIVE_VERB_RE.fullmatch(verb.group(0))):
+        return None
+    found, how = choose_speaker(text, sentence.start, mentions, state, verb)
+    if found is None:
+        found = _unnamed_speaker(text, state, verb)
+    if found is None or found.kind != "person":
+        return None
+    return found, f"{how}, in a quoted report"
 
 
 def _relayed_person(outside: str, offset: int, mentions: list[Mention]) -> Mention | None:

@@ -1870,3 +1870,24 @@ def test_the_leaders_discussed_is_a_statement_of_the_pair_not_of_someone_whose_w
         "The leaders discussed the next round of coordinated support before the summit in Bali."
     )
     assert speaker_of(text, "next round of coordinated support", index) == "Rishi Sunak"
+
+
+def test_a_readout_quoted_whole_is_reported_by_its_own_subjects(index):
+    """A readout quoted with no frame ('It says: "... Zelensky stressed that ..."'): the quotation
+    is itself a report, whose own subject speaks."""
+    text = (
+        "Zelensky's office put out its account of the meeting late on Tuesday. It says:\n\n"
+        '"Volodymyr Zelensky stressed that the grain corridor must stay open through the winter."'
+    )
+    assert speaker_of(text, "grain corridor must stay open", index) == "Volodymyr Zelensky"
+
+
+def test_a_bare_capitalised_title_both_leaders_hold_is_the_first_named(index):
+    """A readout: "President Zelensky spoke with President of France Emmanuel Macron. The President
+    informed ..." is Zelensky, whose office wrote it, not the last president named."""
+    text = (
+        "President Volodymyr Zelensky had a call with President of France Emmanuel Macron on Monday. "
+        "Emmanuel Macron said that France would send more generators before the frosts.\n\n"
+        "The President thanked him and said that the night's drone attack had cut power to three regions."
+    )
+    assert speaker_of(text, "cut power to three regions", index) == "Volodymyr Zelensky"
