@@ -34,7 +34,7 @@ REPORT_VERBS = (
     r"raised (?:concerns?|objections?|doubts?|the (?:issue|question|possibility|prospect))|"
     r"made (?:(?:the|a|similar|these|those|such|this|that|his|her|their|its)\s+)?(?:[a-z]+\s+)?"
     rf"{STATEMENT_NOUNS}\b|"
-    r"discussed|discusses|exchanged views|"
+    r"discussed|discusses|exchanged views|echoed|echoes|"
     r"conveyed|conveys|underscored|underscores|highlighted|predicts|spoke of|spoke about|speaks of|speaks about|elaborated|"
     r"(?:is|are|was|were|has been|have been|had been) (?:insisting|complaining|claiming|urging|proposing|outlining|"
     r"calling for|demanding|warning)|"

@@ -22,6 +22,7 @@ from pipeline.report_verbs import REPORT_VERB_RE, REPORT_VERBS, SPEECH_VERB_RE, 
 from pipeline.sentences import QUOTE_RE, Sentence, split_sentences
 from pipeline.speakers import (
     INSTITUTION_WORDS,
+    NOT_NAME_WORDS,
     TITLE_WORD_RE,
     Mention,
     SpeakerIndex,
@@ -75,9 +76,7 @@ UNNAMED_SUBJECT = (
 # adverbs of time and report that may stand between a subject and its verb ("officials previously said")
 TIME_ADVERBS = "previously|repeatedly|reportedly|recently|already|long|always|often|never|today|yesterday|in the past"
 # right before the verb, or an adverb away ("the ministry later said")
-TRAILING_ADVERBS = (
-    rf"(?:\s+(?:later|also|then|again|earlier|{TIME_ADVERBS}|has|have|had)|,\s+(?:however|meanwhile|too|in turn),)*"
-)
+TRAILING_ADVERBS = rf"(?:\s+(?:later|also|then|again|earlier|{TIME_ADVERBS}|has|have|had|(?!only\b)[a-z]+ly)|,\s+(?:however|meanwhile|too|in turn),)*"
 UNNAMED_SUBJECT_RE = re.compile(UNNAMED_SUBJECT + TRAILING_ADVERBS + r"\s*,?\s*$", re.IGNORECASE)
 TRAILING_ADVERBS_RE = re.compile(TRAILING_ADVERBS + "$", re.IGNORECASE)
 UNNAMED_AFTER_ACCORDING_RE = re.compile(UNNAMED_SUBJECT, re.IGNORECASE)
@@ -242,6 +241,7 @@ NATIONALITY_ADJECTIVE_RE = re.compile(
 BODY_NAME = r"(?P<name>(?!The\b|An?\b)[A-Z][\w'’.-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w'’.-]*)){0,9}?\s+[A-Z][\w'’.-]*)"
 NAMED_BODY_AFTER_RE = re.compile(r"\s+(?:the\s+)?" + BODY_NAME + r"(?=\s*[,;.])")
 NAMED_BODY_BEFORE_RE = re.compile(r"(?:^|[.;]\s+|^\W*)(?:[Tt]he\s+)?" + BODY_NAME + TRAILING_ADVERBS + r"\s*,?\s*$")
+PARENTHESISED_ACRONYM_RE = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}\)")
 APPOSITION_TAIL_RE = re.compile(r",\s+[^,;\"“”]{2,90},\s*$")  # ", a Washington-based think tank, said"
 # "Ukrenergo, the state energy transmission operator, said": a body the reference lacks, named and
 # then described as one
@@ -1327,9 +1327,17 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
         subject = UNNAMED_AFTER_ACCORDING_RE.match(outside, according.end() + 1)
         if subject is None and (body := NAMED_BODY_AFTER_RE.match(outside, according.end())):
             return _body_named_as_written(body["name"], state)  # "according to the World Food Programme"
+    # "The Australian Federation of Ukrainian Organisations (AFUO) said": the name without its acronym
+    # "The Australian Federation of Ukrainian Organisations (AFUO) said": the name without its acronym
     before_verb = APPOSITION_TAIL_RE.sub(" ", outside[: verb.start()]) if verb is not None else ""
+    before_verb = PARENTHESISED_ACRONYM_RE.sub("", before_verb)
     if subject is None and verb is not None and (body := NAMED_BODY_BEFORE_RE.search(before_verb)):
         return _body_named_as_written(body["name"], state)  # "The Coordination Headquarters for ... has said"
+    if subject is None and verb is not None and (lone := LONE_NAME_BEFORE_RE.search(before_verb)) and _unknown_body_name(lone[1]):
+        word = re.compile(rf"\b{lone[1]}\b")
+        if named := next((m for m in reversed(state.people) if word.search(m.raw) or word.search(m.name or "")), None):
+            return named  # "Nasser reiterated" after "Sheikh Ahmed Nasser al-Sabah": one of his names
+        return _remember_body(lone[1], lone[1], "unknown", state)  # "On its website, Rosatom said": a body named as written
     if subject is None:
         return None
     if verb is not None and (source := SOURCE_IN_RE.search(head, 0, subject.end())):
@@ -1393,6 +1401,28 @@ def _titled_as(phrase: str, state: AttributionState) -> Mention | None:
         if any(_title_words_set(title) == words for title in titles):
             return person
     return None
+
+
+# Capitalised words that open a sentence before "said" without naming anyone ("Police said", "Others said")
+COMMON_CAPITALISED = frozenset(
+    "officials analysts sources experts residents witnesses diplomats critics authorities others police prosecutors "
+    "observers lawmakers investigators rescuers medics doctors troops soldiers forces reports media journalists "
+    "reporters participants organisers organizers protesters activists economists historians commentators scientists "
+    "relatives families survivors volunteers locals people everyone someone nobody many some most few several both "
+    "who which what it he she they we you i one all none each either neither here there then later yesterday today "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december".split()
+)
+# One capitalised word right before the verb, opening the sentence or its clause ("Rosatom said")
+LONE_NAME_BEFORE_RE = re.compile(r"(?:^|[,;:]\s+)([A-Z][a-z]{3,}[A-Za-z]*)" + TRAILING_ADVERBS + r"\s*$")
+
+
+def _unknown_body_name(word: str) -> bool:
+    """A word that can only be a body's own name (a company, an agency: "Rosatom", "Naftogaz"): no
+    person was named by it (those are mentions by now), and it is no common word, title or people."""
+    return not (
+        word in NOT_NAME_WORDS or TITLE_WORD_RE.fullmatch(word) or nationality_side(word) or word.lower() in COMMON_CAPITALISED
+    )
 
 
 def _body_named_as_written(name: str, state: AttributionState) -> Mention | None:

@@ -1891,3 +1891,32 @@ def test_a_bare_capitalised_title_both_leaders_hold_is_the_first_named(index):
         "The President thanked him and said that the night's drone attack had cut power to three regions."
     )
     assert speaker_of(text, "cut power to three regions", index) == "Volodymyr Zelensky"
+
+
+def test_a_body_named_by_one_word_speaks_under_that_name(index):
+    """ "On its site, Energoatom said ..." after someone else spoke: the company the reference lacks,
+    not the last person who spoke; a word of a longer name given before is that person."""
+    text = (
+        'IAEA chief Rafael Grossi said his experts would stay at the plant. "We are not leaving," Grossi said.\n\n'
+        "On its site, Energoatom said the cooling pumps were running on a single line "
+        '"for as long as the fighting allows."\n\n'
+        "Kuwait's foreign minister Sheikh Salem Abdullah al-Sabah spoke to his Ukrainian counterpart on Monday. "
+        "Abdullah reiterated the emirate's backing for a negotiated settlement."
+    )
+    assert speaker_of(text, "cooling pumps", index) == "Energoatom"
+    assert speaker_of(text, "negotiated settlement", index) == "Sheikh Salem Abdullah al-Sabah"
+
+
+def test_a_body_named_with_its_acronym_and_an_adverb_speaks(index):
+    """ "The Union of Ukrainian Farmers (UUF) strongly supports ...": the body, named as written."""
+    text = "The Union of Ukrainian Farmers (UUF) strongly supports the reopening of the Black Sea corridor."
+    assert speaker_of(text, "Black Sea corridor", index) == "Union of Ukrainian Farmers"
+
+
+def test_echoing_a_remark_is_a_statement(index):
+    """ "Several European officials echoed the warning": they said it too."""
+    text = (
+        'Kaja Kallas said Moscow was "playing for time" in the talks.\n\n'
+        "Several European officials echoed the warning on Tuesday."
+    )
+    assert [s for s in statements_of(text, index) if "echoed the warning" in s.text]
