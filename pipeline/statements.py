@@ -1327,10 +1327,8 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
         subject = UNNAMED_AFTER_ACCORDING_RE.match(outside, according.end() + 1)
         if subject is None and (body := NAMED_BODY_AFTER_RE.match(outside, according.end())):
             return _body_named_as_written(body["name"], state)  # "according to the World Food Programme"
-    # "The Australian Federation of Ukrainian Organisations (AFUO) said": the name without its acronym
-    # "The Australian Federation of Ukrainian Organisations (AFUO) said": the name without its acronym
     before_verb = APPOSITION_TAIL_RE.sub(" ", outside[: verb.start()]) if verb is not None else ""
-    before_verb = PARENTHESISED_ACRONYM_RE.sub("", before_verb)
+    before_verb = PARENTHESISED_ACRONYM_RE.sub("", before_verb)  # "The Federation of ... (AFUO) said": no acronym
     if subject is None and verb is not None and (body := NAMED_BODY_BEFORE_RE.search(before_verb)):
         return _body_named_as_written(body["name"], state)  # "The Coordination Headquarters for ... has said"
     if subject is None and verb is not None and (lone := LONE_NAME_BEFORE_RE.search(before_verb)) and _unknown_body_name(lone[1]):
@@ -1717,6 +1715,24 @@ def _statement(article: Article, sentence: Sentence, quotes: list[str], speaker:
     )
 
 
+# Verbs by which a readout reports what its principal said, beside the verbs of saying
+EXPRESSIVE_VERB_RE = re.compile(
+    r"thanked|praised|expressed|highlighted|welcomed|congratulated|condemned|reaffirmed|affirmed|underscored|"
+    r"underlined|voiced|hailed|conveyed|pointed out|informed|discussed|exchanged views"
+)
+
+
+def _relays(verb: re.Match) -> bool:
+    """A verb by which a body's account gives a person's words: one of saying or of a readout."""
+    return _says(verb) or bool(EXPRESSIVE_VERB_RE.fullmatch(verb.group(0)))
+
+
+def _relays_right_after(text: str, position: int) -> bool:
+    """Whether such a verb follows a subject ending at ``position`` ("Erdogan thanked", "Zelensky has stressed")."""
+    verb = REPORT_VERB_RE.search(text, position)
+    return verb is not None and _relays(verb) and bool(ADJACENT_SUBJECT_RE.fullmatch(text[position : verb.start()]))
+
+
 def _quoted_reporter(sentence: Sentence, quotes: list[str], mentions: list[Mention]) -> Mention | None:
     """The person a quotation opens by reporting: a body's readout quoted in the news
     ('"President Erdogan thanked Putin for ...," the Turkish presidency said') gives the
@@ -1732,23 +1748,8 @@ def _quoted_reporter(sentence: Sentence, quotes: list[str], mentions: list[Menti
             continue
         if not _titles_only_or_empty(sentence.text[start : m.start - sentence.start]):
             return None
-        after = sentence.text[m.end - sentence.start :]
-        verb = REPORT_VERB_RE.search(after)
-        if (
-            verb
-            and (_says(verb) or EXPRESSIVE_VERB_RE.fullmatch(verb.group(0)))
-            and ADJACENT_SUBJECT_RE.fullmatch(after[: verb.start()])
-        ):
-            return m
-        return None
+        return m if _relays_right_after(sentence.text, m.end - sentence.start) else None
     return None
-
-
-# Verbs by which a readout reports what its principal said, beside the verbs of saying
-EXPRESSIVE_VERB_RE = re.compile(
-    r"thanked|praised|expressed|highlighted|welcomed|congratulated|condemned|reaffirmed|affirmed|underscored|"
-    r"underlined|voiced|hailed|conveyed|pointed out|informed|discussed|exchanged views"
-)
 
 
 def _quoted_report(
@@ -1761,7 +1762,7 @@ def _quoted_report(
         return None
     text = ANY_MARK_RE.sub(" ", sentence.text)
     verb = reporting_verb(text)
-    if verb is None or not (_says(verb) or EXPRESSIVE_VERB_RE.fullmatch(verb.group(0))):
+    if verb is None or not _relays(verb):
         return None
     found, how = choose_speaker(text, sentence.start, mentions, state, verb)
     if found is None:
@@ -1779,14 +1780,7 @@ def _relayed_person(outside: str, offset: int, mentions: list[Mention]) -> Menti
     first = _opening_subject(outside, offset, local)
     if first is None or first.kind != "person" or ACCORDING_RE.search(outside):
         return None  # "Putin has agreed to it, according to a statement from the Kremlin": the Kremlin's account
-    verb = REPORT_VERB_RE.search(outside, first.end - offset)
-    if (
-        verb
-        and (_says(verb) or EXPRESSIVE_VERB_RE.fullmatch(verb.group(0)))
-        and ADJACENT_SUBJECT_RE.fullmatch(outside[first.end - offset : verb.start()])
-    ):
-        return first
-    return None
+    return first if _relays_right_after(outside, first.end - offset) else None
 
 
 def _issuer_named(outside: str, offset: int, mentions: list[Mention]) -> Mention | None:
