@@ -1629,6 +1629,17 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         )
         answering = _interview_answer(sentence, mentions, state, someone_else)
         stated_by = _stated_by(outside, sentence.start, mentions)
+        if (dashed := _dash_frame(outside, sentence.start, mentions)) is not None:
+            # "We will stay in touch! - Zelenskyy summarized.": the words before the dash are his; on a
+            # line of its own, the frame closes the paragraph before it
+            framed = [s for s in unspoken_run if s.paragraph == sentence.paragraph] or [
+                s for s in unspoken_run if s.paragraph == sentence.paragraph - 1
+            ]
+            out += [_statement(article, s, [s.text], dashed, "a dash and a frame after the words") for s in framed]
+            unspoken, unspoken_run = None, []
+            state.last_speaker, state.last_paragraph = dashed, sentence.paragraph
+            _see(state, dashed)
+            continue
         if stated_by is not None:
             speaker, how = stated_by, "stated by"
             if unspoken is not None and sentence.paragraph - unspoken.paragraph <= 1:
@@ -1805,6 +1816,26 @@ def _passive_agent(outside: str, offset: int, mentions: list[Mention], state: At
             words = outside[frame.end() : max(frame.end(), m.start - offset)].split()
             if m.start - offset >= frame.end() and (not words or _titles_only(" ".join(words))):
                 return m
+    return None
+
+
+# "- Zelenskyy reported on X.", "– the head of state summarized": a frame after a dash that ends
+# the words before it, as Ukrainian outlets print a speaker's words without quotation marks
+DASH_FRAME_RE = re.compile(r"\s*[-–—]\s+(?P<frame>[^.!?]{3,80})[.!?]?\s*$")
+
+
+def _dash_frame(outside: str, offset: int, mentions: list[Mention]) -> Mention | None:
+    """The speaker a dash frame names: the person or body right before or after its verb of saying."""
+    frame = DASH_FRAME_RE.fullmatch(outside)
+    if frame is None or (verb := reporting_verb(frame["frame"])) is None or not _says(verb):
+        return None
+    start = frame.start("frame")
+    named = [m for m in mentions if m.start - offset >= start]
+    if named and (
+        ADJACENT_SUBJECT_RE.fullmatch(outside[named[0].end - offset : start + verb.start()])
+        or _titles_only_or_empty(outside[start + verb.end() : named[0].start - offset])
+    ):
+        return named[0]
     return None
 
 

@@ -1920,3 +1920,16 @@ def test_echoing_a_remark_is_a_statement(index):
         "Several European officials echoed the warning on Tuesday."
     )
     assert [s for s in statements_of(text, index) if "echoed the warning" in s.text]
+
+
+def test_a_frame_after_a_dash_closes_the_words_before_it(index):
+    """Ukrainian outlets print a speaker's words with no quotation marks and a frame after a dash:
+    on a line of its own it closes the paragraph before; at the end of a paragraph, that paragraph."""
+    text = (
+        "Zelensky talked to the Dutch prime minister on Monday, UNN reports.\n\n"
+        "Grateful to the Netherlands for the new air defence package. Every system saves lives.\n\n"
+        "- Volodymyr Zelensky wrote on X.\n\n"
+        "The next meeting of the coalition is set for Friday. - Zelensky added."
+    )
+    assert speaker_of(text, "Every system saves lives", index) == "Volodymyr Zelensky"
+    assert speaker_of(text, "set for Friday", index) == "Volodymyr Zelensky"
