@@ -1332,8 +1332,8 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
     if subject is None and verb is not None and (body := NAMED_BODY_BEFORE_RE.search(before_verb)):
         return _body_named_as_written(body["name"], state)  # "The Coordination Headquarters for ... has said"
     if subject is None and verb is not None and (lone := LONE_NAME_BEFORE_RE.search(before_verb)) and _unknown_body_name(lone[1]):
-        word = re.compile(rf"\b{lone[1]}\b")
-        if named := next((m for m in reversed(state.people) if word.search(m.raw) or word.search(m.name or "")), None):
+        names = (m for m in reversed(state.people) if lone[1] in m.raw.split() or lone[1] in (m.name or "").split())
+        if named := next(names, None):
             return named  # "Nasser reiterated" after "Sheikh Ahmed Nasser al-Sabah": one of his names
         return _remember_body(lone[1], lone[1], "unknown", state)  # "On its website, Rosatom said": a body named as written
     if subject is None:
@@ -1666,7 +1666,7 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         ):  # (but '..., — said Umerov' and '... our efforts, spokesperson Ned Price said' name their speaker)
             speaker, how = state.last_speaker, "continues in the first person"
         elif not is_statement_sentence(outside, quotes, sentence, state, verb):
-            if (inner := _quoted_report(sentence, quotes, mentions, state)) is None:
+            if (inner := _speaker_inside_unframed_quote(sentence, quotes, mentions, state)) is None:
                 _see(state, _acting_person(outside, sentence.start, mentions))
                 unspoken, unspoken_run = sentence, paragraph_run(unspoken_run, sentence)
                 continue
@@ -1685,7 +1685,7 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         if speaker is None and quotes and state.last_speaker is not None:
             speaker, how = state.last_speaker, "continues quote"
         if (speaker is None or speaker.kind != "person") and (
-            reporter := _quoted_reporter(sentence, quotes, mentions) or _relayed_person(outside, sentence.start, mentions)
+            reporter := _person_opening_quote(sentence, quotes, mentions) or _relayed_person(outside, sentence.start, mentions)
         ):
             speaker, how = reporter, "the person a body's account reports"  # '"Erdogan thanked Putin ...," his office said'
         if speaker is None and not quotes:  # a verb with no one found to say it: as good as unspoken
@@ -1744,7 +1744,7 @@ def _relays_right_after(text: str, position: int) -> bool:
     return verb is not None and _relays(verb) and bool(ADJACENT_SUBJECT_RE.fullmatch(text[position : verb.start()]))
 
 
-def _quoted_reporter(sentence: Sentence, quotes: list[str], mentions: list[Mention]) -> Mention | None:
+def _person_opening_quote(sentence: Sentence, quotes: list[str], mentions: list[Mention]) -> Mention | None:
     """The person a quotation opens by reporting: a body's readout quoted in the news
     ('"President Erdogan thanked Putin for ...," the Turkish presidency said') gives the
     words of the person it reports, as a wire relaying a speaker does."""
@@ -1763,7 +1763,7 @@ def _quoted_reporter(sentence: Sentence, quotes: list[str], mentions: list[Menti
     return None
 
 
-def _quoted_report(
+def _speaker_inside_unframed_quote(
     sentence: Sentence, quotes: list[str], mentions: list[Mention], state: AttributionState
 ) -> tuple[Mention, str] | None:
     """A quotation nobody frames that is itself a report: a readout quoted whole ('It reads:
