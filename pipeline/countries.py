@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from pipeline.reference import Actor
 
 # (country, the word for its people, side). Europe is the EU, the UK, the European NATO members
-# outside the EU, Switzerland and Serbia; everyone else with no party to the war is "other".
+# outside the EU, Switzerland and Serbia; Belarus is in Russia's camp; everyone else with no party
+# to the war is "other".
 # Country names that are also people's or places' names elsewhere ("Jordan", "Georgia", "Chad")
 # speak only through their bodies.
 COUNTRY_TABLE: tuple[tuple[str, str, str], ...] = (
@@ -48,7 +49,7 @@ COUNTRY_TABLE: tuple[tuple[str, str, str], ...] = (
     ("Albania", "Albanian", "europe"),
     ("Montenegro", "Montenegrin", "europe"),
     ("North Macedonia", "North Macedonian", "europe"),
-    ("Belarus", "Belarusian", "other"),
+    ("Belarus", "Belarusian", "russia"),  # Russia's ally in the war: its camp
     ("Switzerland", "Swiss", "europe"),
     ("Serbia", "Serbian", "europe"),
     ("Georgia", "Georgian", "other"),

@@ -93,6 +93,14 @@ INSTITUTION_WORDS = frozenset(
     "Foundation Inspectorate Division Unit Section Branch".split()
 )
 TITLE_WORD_RE = re.compile(TITLE_WORDS, re.IGNORECASE)
+# Capitalised words that end a post's name, not begin a person's ("Assistant to the President for
+# National Security Jonathan Finer", "Minister for Strategic Industries ...")
+PORTFOLIO_WORDS = frozenset(
+    "Security Affairs Defence Defense Policy Intelligence Relations Development Justice Health Energy Finance "
+    "Economy Trade Interior Foreign Agriculture Infrastructure Communications Operations Integration Reintegration "
+    "Veterans Strategic Industries Industry Economic Humanitarian Parliamentary International National Cooperation "
+    "Issues Territories Reconstruction Digital Transformation Environment Education Culture Emergencies".split()
+)
 FIRST_NAME_BEFORE_RE = re.compile(r"(?<![\w'’.-])([A-Z][a-z'’-]+)\s+$")
 # "ambassador to the United States", "speaking in Kyiv": a place named after these is where, not whose
 PLACE_PHRASE_RE = re.compile(r"\b(?:to|in|at|from|with|alongside|for|visiting)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
@@ -149,7 +157,7 @@ class Mention:
 # Nationality words of the countries and bodies whose side is "other".
 OTHER_CUES = re.compile(
     r"\b(Turk\w*|Chin\w*|Beijing|India\w*|Saudi\w*|Emirat\w*|UAE|Qatar\w*|Brazil\w*|Vatican|Holy See|"
-    r"UN|U\.N\.|United Nations|Africa\w*|Kazakh\w*|Israel\w*|Iran\w*|Belarus\w*)\b"
+    r"UN|U\.N\.|United Nations|Africa\w*|Kazakh\w*|Israel\w*|Iran\w*)\b"
 )
 
 
@@ -433,6 +441,7 @@ class SpeakerIndex:
                     word in NOT_NAME_WORDS
                     or word in INSTITUTION_WORDS
                     or TITLE_WORD_RE.fullmatch(word)
+                    or word in PORTFOLIO_WORDS
                     or nationality_side(word)
                     or len(words) == 3
                 ):
@@ -472,16 +481,19 @@ class SpeakerIndex:
 
     @cached_property
     def _governments(self) -> dict[str, Mention]:
-        """Each side's government, where the reference has exactly one."""
+        """Each side's government: the one the reference has on it, or the government of the
+        country the side is named after (Russia's, not its ally Belarus's)."""
         by_side: dict[str, list[Actor]] = {}
         for actor in self.actors.values():
             if actor.kind == "institution" and actor.name.endswith(" government"):
                 by_side.setdefault(actor.side, []).append(actor)
-        return {
-            side: Mention(0, 0, found[0].name, found[0].name, side, "institution")
-            for side, found in by_side.items()
-            if len(found) == 1
-        }
+        chosen = {}
+        for side, found in by_side.items():
+            own = [a for a in found if a.name == f"{DEMONYMS.get(side.title(), '')} government"]
+            if len(found) == 1 or len(own) == 1:
+                actor = found[0] if len(found) == 1 else own[0]
+                chosen[side] = Mention(0, 0, actor.name, actor.name, side, "institution")
+        return chosen
 
     def government_of(self, country: str) -> Actor | None:
         """The reference's government actor for a country ("Ukraine" -> "Ukrainian government"), if any."""

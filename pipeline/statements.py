@@ -47,9 +47,10 @@ DESCRIPTOR_RE = re.compile(
     r"\b(?:[Tt]he|(?P<country>Ukraine|Russia|America|Britain|France|Germany|Turkey|China)['’]s)\s+(?P<desc>(?:[A-Za-z][\w.-]*\s+){0,2}(?:spokes(?:man|woman|person)|[Pp]resident|[Mm]inister|"
     r"aide|envoy|[Ll]eader|[Cc]hancellor|[Pp]remier|PM|[Ss]ecretary|official|diplomat|chief|ambassador|commander|governor|"
     r"ombudsman|ombudswoman|commissioner|mayor|advis[eo]r|negotiator|director|senator|lawmaker|pontiff|"
-    r"[Cc]rown [Pp]rince|[Ee]mir|[Kk]ing))\b"
+    r"[Cc]rown [Pp]rince|[Ee]mir|[Kk]ing|[Hh]ead of [Ss]tate))\b"
     r"(?:\s+of\s+(?:the\s+)?(?P<of_country>Ukraine|Russia|Russian Federation|United States|France|Germany|Turkey|China))?"
 )
+HEAD_OF_STATE_RE = re.compile(r"\b[Hh]ead of [Ss]tate\b")
 # ", deputy head of Russia's Security Council, wrote": an apposition between a person and the verb
 APPOSITION_END_RE = re.compile(r",\s+[^,;\"“”]{2,90},\s*(?:has|have|had|also|later|then|again)?\s*")
 # "Peskov: Nothing is scheduled." / "WITKOFF: Then we will know ...": a transcript's answer
@@ -703,6 +704,10 @@ def choose_speaker(
         and (_says(verb) or named_source is None)  # "Putin has ruled out talks, according to his aide Ushakov": Ushakov
     ):
         according = None  # '"...," Embalo said, according to a recording published by his office': Embalo
+    if according and verb is not None and _says(verb) and not outside[: according.start()].strip():
+        comma = outside.find(",", according.end(), verb.start())
+        if comma >= 0 and any(m.kind == "person" and comma < m.start - offset < verb.start() for m in local):
+            according = None  # "According to TASS, Ushakov said in an interview ...": Ushakov, the outlet relays him
     if according:
         if (pronoun := re.match(r"\s*(him|her|them)\b", outside[according.end() :])) and (
             antecedent := _antecedent(pronoun[1], state)
@@ -994,6 +999,7 @@ def _described_person(desc: re.Match, before: list[Mention], state: AttributionS
     still in view, remembered by it or fitting it, else who held the title then, else the last
     person named whose role fits."""
     described = f"{desc['country'] or desc['of_country'] or ''} {desc['desc']}".strip()
+    described = HEAD_OF_STATE_RE.sub("president", described)  # "the head of state said": the president, by his title
     if "former" in described.lower().split():
         # "the former president": someone in view who no longer held the title when the article was written
         title = bare_title(re.sub(r"\b[Ff]ormer\s+", "", described))
@@ -1854,4 +1860,10 @@ def _stated_by(outside: str, offset: int, mentions: list[Mention]) -> Mention | 
         and not (len(agent) > 1 and _titles_only(outside[body.end - offset : agent[1].start - offset]))
     ):
         return body  # "This was announced by the Kremlin after the call" (not "by Kremlin spokesman X")
-    return next((m for m in agent if m.kind == "person"), agent[0] if agent else None)
+    people = [m for m in agent if m.kind == "person"]
+    for whose, holder in zip(people, people[1:]):
+        if " of " in outside[frame.end() : whose.start - offset] and not outside[
+            whose.end - offset : holder.start - offset
+        ].strip(" ,"):
+            return holder  # "by the press secretary of Russian President Vladimir Putin, Dmitry Peskov": Peskov
+    return people[0] if people else agent[0] if agent else None

@@ -1933,3 +1933,45 @@ def test_a_frame_after_a_dash_closes_the_words_before_it(index):
     )
     assert speaker_of(text, "Every system saves lives", index) == "Volodymyr Zelensky"
     assert speaker_of(text, "set for Friday", index) == "Volodymyr Zelensky"
+
+
+def test_the_one_named_after_whose_post_it_is_spoke(index):
+    """ "This was stated by the press secretary of Russian President Vladimir Putin, Dmitry Peskov":
+    Peskov holds the post and spoke; Putin only says whose press secretary he is. An outlet that
+    opens the sentence ("According to TASS, Ushakov said") relays the one who said it."""
+    text = (
+        "Talks with Kyiv cannot resume while its decree stands. This was stated by the press secretary "
+        "of Russian President Vladimir Putin Dmitry Peskov.\n\n"
+        'According to TASS and RIA Novosti, Yuri Ushakov said in a television interview, "No such option '
+        'was ever on the table."'
+    )
+    assert speaker_of(text, "cannot resume", index) == "Dmitry Peskov"
+    assert speaker_of(text, "This was stated", index) == "Dmitry Peskov"
+    assert speaker_of(text, "television interview", index) == "Yuri Ushakov"
+
+
+def test_a_post_named_before_a_person_is_not_part_of_his_name(index):
+    """ "Deputy Assistant to the President for National Security Maria Olsen said": the person is
+    Maria Olsen, not "Security Maria Olsen"; and "the head of state" later is the president in view."""
+    text = (
+        "Deputy Assistant to the President of the United States for National Security Maria Olsen said "
+        "that Washington wanted talks by the end of the year.\n\n"
+        "Russian President Vladimir Putin said Moscow had never refused talks. The head of state stressed "
+        "that any deal must hold for decades."
+    )
+    assert speaker_of(text, "wanted talks", index) == "Maria Olsen"
+    assert speaker_of(text, "hold for decades", index) == "Vladimir Putin"
+
+
+def test_belarus_speaks_from_russias_camp(index):
+    """Belarus is Russia's ally in the war: its president's side is russia, and "the Russian side"
+    is still Russia's government, not one of two governments in that camp."""
+    text = (
+        "Belarusian President Alexander Lukashenko said talks could begin in the autumn.\n\n"
+        "The Russian side confirmed that the summit had been postponed.\n\n"
+        "Moldovan President Maia Sandu said Moldova would keep supporting Ukraine."
+    )
+    sides = {s.speaker: s.side for s in statements_of(text, index)}
+    assert sides["Alexander Lukashenko"] == "russia"
+    assert sides["Russian government"] == "russia"
+    assert sides["Maia Sandu"] == "europe"
