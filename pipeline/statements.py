@@ -1862,8 +1862,7 @@ def _stated_by(outside: str, offset: int, mentions: list[Mention]) -> Mention | 
         return body  # "This was announced by the Kremlin after the call" (not "by Kremlin spokesman X")
     people = [m for m in agent if m.kind == "person"]
     for whose, holder in zip(people, people[1:]):
-        if " of " in outside[frame.end() : whose.start - offset] and not outside[
-            whose.end - offset : holder.start - offset
-        ].strip(" ,"):
+        adjacent = not outside[whose.end - offset : holder.start - offset].strip(" ,")
+        if adjacent and " of " in outside[frame.end() : whose.start - offset]:
             return holder  # "by the press secretary of Russian President Vladimir Putin, Dmitry Peskov": Peskov
     return people[0] if people else agent[0] if agent else None
