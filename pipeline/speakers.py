@@ -57,7 +57,7 @@ UNTITLED_NAME_RE = re.compile(
     rf"|(?P<name2>{NAME})(?=[^,.;\"“”]{{0,80}},\s*(?:saying|stating)\b)"
     # "<what was said>, said Clayson Monyela, spokesman for ...": a name after a closing verb of saying
     rf"|\b(?:said|says|added|wrote|noted|explained|insisted|acknowledged|stressed|warned|argued|admitted|conceded|"
-    rf"declared|replied|continued|concluded|observed|remarked|assessed)\s(?P<name3>{NAME})(?=\s*[,.;])"
+    rf"declared|replied|continued|concluded|observed|remarked|assessed|asked|asks)\s(?P<name3>{NAME})(?=\s*[,.;])"
     # "Viktor Medvedchuk, a detained pro-Russia tycoon, ...": a person introduced by what he is
     rf"|(?P<name4>{NAME})(?=(?P<apposition4>,\s+(?:a|an)\s+(?!{NOT_PERSON_NOUNS})[A-Za-z][^,;\"“”]{{1,90}}))"
 )

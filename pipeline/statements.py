@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from pipeline import settings
+from pipeline.countries import COUNTRY_TABLE
 from pipeline.given_names import is_woman
 from pipeline.ingest import hash_id, normalise_text
 from pipeline.news_outlets import media_source, media_subject
@@ -44,7 +45,9 @@ QUOTED_AS_RE = re.compile(r"\b(?:was|were|is) quoted\b.{0,40}?\bas saying\b", re
 CITED_AS_RE = re.compile(r"\b(?:cited|quoted|cites|quotes)\s+(?P<who>[^,;]{2,90}?)\s+as\s+(?:saying|telling)\b")
 CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][a-zA-Z'’-]{2,}\b")
 DESCRIPTOR_RE = re.compile(
-    r"\b(?:[Tt]he|(?P<country>Ukraine|Russia|America|Britain|France|Germany|Turkey|China)['’]s)\s+(?P<desc>(?:[A-Za-z][\w.-]*\s+){0,2}(?:spokes(?:man|woman|person)|[Pp]resident|[Mm]inister|"
+    r"\b(?:[Tt]he|(?P<country>Ukraine|Russia|America|Britain|France|Germany|Turkey|China|India|Poland|"
+    + "|".join(country for country, _, _ in COUNTRY_TABLE)
+    + r")['’]s)\s+(?P<desc>(?:[A-Za-z][\w.-]*\s+){0,2}(?:spokes(?:man|woman|person)|[Pp]resident|[Mm]inister|"
     r"aide|envoy|[Ll]eader|[Cc]hancellor|[Pp]remier|PM|[Ss]ecretary|official|diplomat|chief|ambassador|commander|governor|"
     r"ombudsman|ombudswoman|commissioner|mayor|advis[eo]r|negotiator|director|senator|lawmaker|pontiff|"
     r"[Cc]rown [Pp]rince|[Ee]mir|[Kk]ing|[Hh]ead of [Ss]tate))\b"
@@ -610,7 +613,12 @@ def reporting_verb(outside: str) -> re.Match | None:
     if aside := AS_FRAME_RE.search(outside):
         return _verb_of(aside)  # "He did not sign because, as he added, it calls for sanctions": the aside frames it
     with_frame = WITH_PARTICIPLE_RE.search(outside)
-    if not unambiguous and with_frame and re.search(r"\b[A-Z][a-z]", with_frame["who"]):
+    if (
+        not unambiguous
+        and with_frame
+        and re.search(r"\b[A-Z][a-z]", with_frame["who"])
+        and not any(verb.start() < with_frame.start() for verb in candidates)
+    ):  # (but "China called for a truce, with Zelensky saying ...": China's position comes first)
         return _verb_of(with_frame)  # "leaders meet on Thursday, with Macron saying ...": Macron frames it
     chosen = (framed or unambiguous or speech or candidates or [None])[0]
     if chosen is not None and chosen is not candidates[0] and _sourced_by_unnamed(outside, chosen):
@@ -1572,6 +1580,22 @@ def _named_next(statements: list[Statement], role_titles: Mapping[str, tuple[str
     return out
 
 
+def _one_side_each(statements: list[Statement], people: list[Mention]) -> list[Statement]:
+    """A person the reference does not know has the side any mention gives him: "Andriy Kovalenko,
+    head of the centre" is of no side, but "Ukrainian official Andriy Kovalenko" further on is
+    Ukraine's, and so is everything he said in the article."""
+    sides: dict[str, set[str]] = {}
+    for person in people:
+        if person.side not in ("other", "unknown"):
+            sides.setdefault(person.name, set()).add(person.side)
+    return [
+        replace(st, side=next(iter(sides[st.speaker])))
+        if st.side in ("other", "unknown") and len(sides.get(st.speaker or "", ())) == 1
+        else st
+        for st in statements
+    ]
+
+
 def split_frames(sentence: Sentence) -> list[Sentence]:
     """A sentence that reports two speakers ("He said Russia would keep talking, and Mykhailo
     Podolyak, a member of the delegation, said the talks had proved ...") as two statements, each
@@ -1712,7 +1736,7 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
                     if s.paragraph == sentence.paragraph and not _blank_paired(s.text)[1]
                 ]
         out.append(_statement(article, sentence, quotes, speaker, how))
-    return _named_next(out, state.role_titles)
+    return _one_side_each(_named_next(out, state.role_titles), state.people)
 
 
 def _statement(article: Article, sentence: Sentence, quotes: list[str], speaker: Mention | None, how: str) -> Statement:

@@ -1975,3 +1975,36 @@ def test_belarus_speaks_from_russias_camp(index):
     assert sides["Alexander Lukashenko"] == "russia"
     assert sides["Russian government"] == "russia"
     assert sides["Maia Sandu"] == "europe"
+
+
+def test_a_country_that_opens_the_sentence_speaks_before_a_with_clause(index):
+    """ "China called for a truce, with Zelensky saying he was open to it": China's position comes
+    first; a country that "highly appreciated" something speaks too; and "the leaders meet on
+    Thursday, with Macron saying" is still Macron's (no one else speaks before him)."""
+    text = (
+        "Earlier, China called for a comprehensive ceasefire on Friday, with President Volodymyr Zelensky "
+        "saying Kyiv was open to parts of the plan.\n\n"
+        "India highly appreciated the results of the meeting of Vladimir Putin and Donald Trump, noting "
+        "progress in the dialogue.\n\n"
+        "The leaders meet on Thursday, with French President Emmanuel Macron saying a deal is close."
+    )
+    assert speaker_of(text, "comprehensive ceasefire", index) == "Chinese government"
+    assert speaker_of(text, "highly appreciated", index) == "Indian government"
+    assert speaker_of(text, "deal is close", index) == "Emmanuel Macron"
+
+
+def test_who_asks_and_whose_top_diplomat_speaks(index):
+    """'"Why only 30 hours?" asks Andriy Kovalenko, head of the centre': a question asked is his
+    statement, and his side comes from where the article calls him Ukrainian; "Lithuania's top
+    diplomat posted" is the Lithuanian minister the article named."""
+    text = (
+        '"Why only 30 hours and not a real ceasefire?" asks Andriy Kovalenko, head of the disinformation '
+        "centre.\n\n"
+        "Ukrainian official Andriy Kovalenko asks why the Kremlin does not accept a long truce.\n\n"
+        "Lithuanian Foreign Minister Kestutis Budrys said on Sunday that the pressure was working.\n\n"
+        '"This approach works and we must stick to it," Lithuania\'s top diplomat posted on X.'
+    )
+    found = {s.text[:20]: (s.speaker, s.side) for s in statements_of(text, index)}
+    assert found['"Why only 30 hours a'] == ("Andriy Kovalenko", "ukraine")
+    assert found["Ukrainian official A"] == ("Andriy Kovalenko", "ukraine")
+    assert found['"This approach works'] == ("Kestutis Budrys", "europe")
