@@ -167,8 +167,11 @@ CIRCUMSTANCE_THEN_VERB_RE = re.compile(
 )
 # "This was stated by Peskov", "This was announced by the ministry": the sentence names the source of the one before
 STATED_BY_RE = re.compile(
-    r"\W*(?:(?:This|That|It|The (?:statement|information))\s+(?:was|has been|had been|is)\s+"
-    r"(?:stated|said|announced|declared|noted|reported|written|posted|emphasi[sz]ed|stressed|confirmed)\s+by\b"
+    r"\W*(?:(?:This|That|It|The (?:statement|information)|This statement)\s+(?:was|has been|had been|is)\s+"
+    r"(?:stated|said|announced|declared|noted|reported|written|posted|emphasi[sz]ed|stressed|confirmed|made|voiced)"
+    # "This was announced on August 16 by ...", "This was stated in a response from the Office of ..."
+    r"(?:\s+(?:on|during|at)\s+[^,;]{1,40}?|\s+(?:today|yesterday|earlier|later|again))?"
+    r"(?:\s+by|\s+in\s+(?:a|an|the)\s+(?:response|statement|comment|reply|message|post|address)\s+(?:from|of|by))\b"
     r"|(?:This|That)\s+(?:is|was)\s+what\b)"  # "This is what Zelensky said in his first comments"
 )
 MAX_AGENT_CHARS = 80  # how far after "by" the source may be named

@@ -2008,3 +2008,16 @@ def test_who_asks_and_whose_top_diplomat_speaks(index):
     assert found['"Why only 30 hours a'] == ("Andriy Kovalenko", "ukraine")
     assert found["Ukrainian official A"] == ("Andriy Kovalenko", "ukraine")
     assert found['"This approach works'] == ("Kestutis Budrys", "europe")
+
+
+def test_a_source_named_after_a_date_or_in_a_response(index):
+    """ "This was announced on August 16 by ...", "This was stated in a response from ...": the frame
+    names who said the sentence before it, though a date or the form of the reply stands between."""
+    text = (
+        "The meeting in Alaska was a step toward peace. This was announced on August 16 by Kremlin "
+        "spokesman Dmitry Peskov.\n\n"
+        "Kyiv must take part in any talks. This was stated in a response from the Ukrainian Foreign "
+        "Ministry to a request from journalists."
+    )
+    assert speaker_of(text, "step toward peace", index) == "Dmitry Peskov"
+    assert speaker_of(text, "must take part", index) == "Ukrainian Foreign Ministry"
