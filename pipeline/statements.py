@@ -67,7 +67,7 @@ UNNAMED_SUBJECT = (
     r"(?:officials?|spokes(?:man|woman|person|people)|diplomats?|sources?|ministry|office|statement|aides?|"
     r"negotiators?|envoys?|representatives?|advis[eo]rs?|people familiar with [\w ]+?|head|chief|point man|"
     r"ambassador|commander|governor|minister|director|company|operator|regulator|military|army|authorities|"
-    r"delegation|side|(?:negotiating )?team|agency)"
+    r"delegation|side|(?:negotiating )?team|agency|alliance|bloc)"
     # "US officials", "Senior Western diplomats", "European leaders", "Both sides": a group, with no article
     r"|\b(?:(?:U\.S\.|[A-Z][\w'’-]*|senior|top|western|several|some|many|other)\s+){0,3}"
     r"(?:officials|diplomats|negotiators|aides|envoys|representatives|advis[eo]rs|analysts|leaders|lawmakers|"
@@ -91,9 +91,18 @@ NAMED_BODY_RE = re.compile(
 # "the Turkish defence ministry", "Poland's energy ministry": a country's ministry written in lower case
 COUNTRY_MINISTRY_RE = re.compile(r"(?:[Tt]he\s+)?(?P<country>[A-Z][a-z]+)(?:['’]s)?\s+(?P<field>[a-z]+(?:\s+[a-z]+)?)\s+ministry")
 DEFINITE_BODY_RE = re.compile(
-    r"^\W*(?:the|its)\s+(?P<words>(?:[A-Z][\w-]*\s+){0,2})(?P<body>ministry|office|department|council|committee|agency)\b",
+    r"^\W*(?:the|its)\s+(?P<words>(?:[A-Z][\w-]*\s+){0,2})"
+    r"(?P<body>ministry|office|department|council|committee|agency|alliance|bloc)\b",
     re.IGNORECASE,
 )
+# The words a body's name may hold when an article calls it "the agency", "the alliance", "the bloc"
+BODY_NOUN_FORMS = {
+    "ministry": ("ministry",),
+    "agency": ("agency", "ministry", "department"),
+    "department": ("department", "ministry"),
+    "alliance": ("alliance", "nato"),
+    "bloc": ("eu", "union", "commission", "council"),
+}
 # "..., he added": a pronoun set off by a comma or a closing quote frames the whole sentence as speech
 FRAMING_PRONOUN_RE = re.compile(r"[,\"”]\s*(?:he|she|they)(?:\s+(?:also|later|then|again|\w+ly))?\s*$", re.IGNORECASE)
 # "was asked", "were described": the subject did not say anything
@@ -701,6 +710,8 @@ def choose_speaker(
         inside = [m for m in local if cited.start("who") <= m.start - offset < cited.end("who")]
         if inside:
             return inside[-1], "cited as saying"
+        if body := _definite_body(cited["who"], state):
+            return body, "cited as saying"  # "RIA Novosti quotes the ministry as saying": the ministry named before
         return _unnamed(cited["who"], nationality_side(cited["who"]) or "unknown"), "unnamed, cited as saying"
     if quoted := QUOTED_AS_RE.search(outside):
         before_quoted = [m for m in local if m.end - offset <= quoted.start()]
@@ -1362,14 +1373,8 @@ def _unnamed_speaker(outside: str, state: AttributionState, verb: re.Match | Non
         if body := NAMED_BODY_RE.search(phrase):  # the body is named all the same: "the ministry" later is it
             _remember_body(body.group(0), body.group(0), side, state)
         return Mention(0, 0, phrase, None, side, "unnamed")
-    if named := DEFINITE_BODY_RE.search(subject.group(0)):  # "the (Defense) ministry": the last such ministry named
-        words = f"{named['words']}{named['body']}".lower().split()
-        same = [m for m in state.institutions if all(w in m.name.lower() or w in m.raw.lower() for w in words)]
-        if same:
-            return same[-1]
-        last = state.last_speaker
-        if named["body"].lower() == "agency" and not named["words"] and last is not None and last.kind == "institution":
-            return last  # "the agency said": the body that just spoke, whatever it is called
+    if body := _definite_body(subject.group(0), state):
+        return body
     phrase = TRAILING_ADVERBS_RE.sub("", subject.group(0).strip(" ,")).strip(" ,")
     if STATEMENT_NOUN_END_RE.search(phrase):  # "A Kremlin statement said": the body that issued it
         issuer = [m for m in state.institutions if m.raw in phrase]
@@ -1547,6 +1552,29 @@ def _holders_then(article: Article, find: Callable) -> Callable[[str, str], Ment
         return None if actor is None else Mention(0, 0, actor.name, actor.name, actor.side, actor.kind)
 
     return holder
+
+
+def _definite_body(phrase: str, state: AttributionState) -> Mention | None:
+    """ "The (defence) ministry", "the alliance", "the bloc": the last body named that the words fit.
+    A government body may be called by another word for one ("the defence agency" is the Defence
+    Ministry named before); "the agency" alone is the body that just spoke, whatever it is called."""
+    named = DEFINITE_BODY_RE.search(phrase)
+    if named is None:
+        return None
+    words = named["words"].lower().split()
+    forms = BODY_NOUN_FORMS.get(named["body"].lower(), (named["body"].lower(),))
+    same = [
+        m
+        for m in state.institutions
+        if all(w in m.name.lower() or w in m.raw.lower() for w in words)
+        and any(re.search(rf"\b{form}\b", f"{m.name} {m.raw}".lower()) for form in forms)
+    ]
+    if same:
+        return same[-1]
+    last = state.last_speaker
+    if named["body"].lower() == "agency" and not words and last is not None and last.kind == "institution":
+        return last
+    return None
 
 
 def _owner_post_holder(unnamed: Mention, state: AttributionState) -> Mention | None:

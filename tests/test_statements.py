@@ -2021,3 +2021,18 @@ def test_a_source_named_after_a_date_or_in_a_response(index):
     )
     assert speaker_of(text, "step toward peace", index) == "Dmitry Peskov"
     assert speaker_of(text, "must take part", index) == "Ukrainian Foreign Ministry"
+
+
+def test_a_body_called_by_another_word_for_it(index):
+    """ "The defence agency claims", "RIA Novosti quotes the ministry as saying", "the alliance
+    announced": the body named before, though the article calls it by another word."""
+    text = (
+        "The Russian Defence Ministry said Ukrainian forces had attacked along the whole front.\n\n"
+        '"The attacks were repelled," RIA Novosti quotes the ministry as saying.\n\n'
+        "The defence agency claims that more than 20 attacks were made.\n\n"
+        "NATO said on Tuesday that its members would meet in Brussels. The alliance announced a new package of air "
+        "defence."
+    )
+    assert speaker_of(text, "attacks were repelled", index) == "Russian Defense Ministry"
+    assert speaker_of(text, "defence agency claims", index) == "Russian Defense Ministry"
+    assert speaker_of(text, "alliance announced", index) == "NATO"
