@@ -164,6 +164,27 @@ def date_from_stamp_lines(article: Article) -> DateClaim | None:
     return None
 
 
+HEADLINE_DATE_SEPARATORS = (":", "|", "–", "—", "-", ",")
+HEADLINE_DAYS_AFTER = 1  # a headline's closing date is the day of the news; the copy is out that day or the next
+
+
+def date_from_headline_tail(article: Article) -> DateClaim | None:
+    """ "PM call with President Zelenskyy: 22 May 2022": a headline that closes on a full date after
+    a separator names the day of the news it reports, which is when such copy (a readout, a
+    statement) comes out, or the day after."""
+    first = next((ln.strip() for ln in article.text.split("\n") if ln.strip()), "")
+    for line in (article.title.strip(), first):
+        found = dp.find_full_dates(line) if line and len(line) <= 160 else []
+        if not found:
+            continue
+        match, day = found[-1]
+        before = line[: match.start()].rstrip()
+        if match["year"] and not line[match.end() :].strip(" .)]") and before.endswith(HEADLINE_DATE_SEPARATORS):
+            latest = day + dt.timedelta(days=HEADLINE_DAYS_AFTER)
+            return interval_claim(day, latest, "dateline", f"headline closes on '{match.group(0)}'", best=day)
+    return None
+
+
 def find_dateline(article: Article) -> tuple[int | None, int, int, str] | None:
     """(year or None, month, day, matched text) of a dateline or timestamp near the top. A short
     first paragraph that opens with the dateline ("KYIV, March 3 (Reuters) - Talks stalled.") is
@@ -646,6 +667,8 @@ def date_article(article: Article, ctx: DatingContext) -> DateClaim:
         year, month, day, raw = dateline
         if d := dp.safe_date(year, month, day):
             return exact(d, "dateline", f"dateline/timestamp '{raw}'")
+    if headline := date_from_headline_tail(article):
+        return headline
     relative = date_from_relative_age(article, ctx.as_of)
     if relative is not None:
         return relative

@@ -185,6 +185,8 @@ DEMONYMS = {
     "Turkey": "Turkish",
     "India": "Indian",
     "Britain": "British",
+    "UK": "British",
+    "United Kingdom": "British",
     "France": "French",
     "Germany": "German",
     "Poland": "Polish",

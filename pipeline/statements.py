@@ -24,6 +24,7 @@ from pipeline.sentences import QUOTE_RE, Sentence, split_sentences
 from pipeline.speakers import (
     INSTITUTION_WORDS,
     NOT_NAME_WORDS,
+    PEOPLES,
     TITLE_WORD_RE,
     Mention,
     SpeakerIndex,
@@ -357,6 +358,7 @@ class AttributionState:
     post_holder: Callable[[str, str], Mention | None] | None = None  # a title holding words: "chief of staff"
     government_of: Callable[[str], Mention | None] = lambda side: None  # a side's government, for "the Russian side"
     held_before: Callable[[str, str], bool] = lambda name, title: False  # for "the former president"
+    peoples: tuple[str, ...] = ()  # the peoples whose countries the article names ("the UK's support": British)
 
 
 # Common Chinese and Korean family names, written before the given name ("Wang Yi", "Lin Jian")
@@ -1242,7 +1244,7 @@ def _holder_of(descriptor: str, state: AttributionState) -> Mention | None:
     prime minister or chancellor, the first title that names one person)."""
     side = nationality_side(descriptor)
     if side is None:
-        return None
+        return _home_holder(bare_title(descriptor), state)
     title = bare_title(descriptor)
     people = people_of(descriptor)
     # "the Serbian leader" is Serbia's, never another European's; "the Russian leader" is his side's
@@ -1251,6 +1253,57 @@ def _holder_of(descriptor: str, state: AttributionState) -> Mention | None:
         if hit := (whole_side and state.title_holder(fit, side)) or (people and state.title_holder(fit, people_key(people))):
             return hit  # "the French president": of the presidents in Europe, France's
     return None
+
+
+# Heads of government a readout leaves unnamed ("The Prime Minister spoke to ..."); presidents are
+# named in theirs. The warring parties' own are never the unnamed host: "Russian strikes" names a
+# country, not the publisher's.
+HOME_TITLES = frozenset(("prime minister", "chancellor"))
+NEVER_HOME_SIDES = frozenset(("russia", "ukraine"))
+OPENING_TITLE_RE = re.compile(r"\W*(?:The|the)\s+(?P<title>Prime Minister|Chancellor)\b(?!\s+(?:of\b|[A-Z]))")
+# A country named as someone's own: its people's word ("British", "Italian"), its name as an owner
+# ("the UK's support", "Britain's"), or the UK's initials; not a country merely listed ("leaders of Italy")
+OWN_COUNTRY_RE = re.compile(r"\b(?:(?P<owner>United Kingdom|Saudi Arabia|[A-Z][a-z]+|UK)['’]s|(?P<word>[A-Z][a-z]+|UK))\b")
+
+
+def peoples_named(text: str) -> tuple[str, ...]:
+    """The peoples whose country the text names as someone's own, in order ("the UK's", "Ukrainian")."""
+    found = []
+    for m in OWN_COUNTRY_RE.finditer(text):
+        word = m["owner"] or m["word"]
+        if (m["owner"] or word == "UK" or word in PEOPLES) and (people := demonym(word)):
+            found.append(people)
+    return tuple(dict.fromkeys(found))
+
+
+def _home_holder(title: str, state: AttributionState) -> Mention | None:
+    """ "The Prime Minister spoke to President Zelenskyy": a head of government no one in the article
+    is named as is the publishing government's own (a readout never names its own prime minister).
+    Of the countries the article names, the one whose holder of the title then is the only one
+    left once the countries of the people it names (Zelensky's Ukraine) are set aside."""
+    if title not in HOME_TITLES:
+        return None
+    named = {people_of(t.title()) for m in state.people for t in state.role_titles.get(m.name, ())}
+    holders = {
+        hit.name: hit
+        for people in state.peoples
+        if people not in named and (hit := state.title_holder(title, people_key(people))) and hit.side not in NEVER_HOME_SIDES
+    }
+    return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+def _with_opening_holder(sentence: Sentence, mentions: list[Mention], state: AttributionState) -> list[Mention]:
+    """ "The Prime Minister spoke to President Zelenskyy", in a readout that never names its own
+    prime minister: the post that opens the sentence is a mention of whoever held it then, so he
+    is one of the two leaders and the "he" of the next sentence."""
+    opening = OPENING_TITLE_RE.match(sentence.text)
+    if opening is None or any(m.start - sentence.start < opening.end() for m in mentions):
+        return mentions
+    holder = _home_holder(bare_title(opening["title"]), state)
+    if holder is None:
+        return mentions
+    start, end = sentence.start + opening.start("title"), sentence.start + opening.end("title")
+    return [Mention(start, end, opening["title"], holder.name, holder.side, "person"), *mentions]
 
 
 def _remembered(descriptor: str, state: AttributionState) -> Mention | None:
@@ -1659,6 +1712,7 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         government_of=index.government_of_side,
         held_before=lambda name, title: index.held_before(name, title, article.published.latest or article.published.earliest),
         transcript=is_transcript(article.text, lambda name: any(m.kind == "person" for m in index.find_mentions(name, 0))),
+        peoples=peoples_named(article.text),
     )
     out: list[Statement] = []
     unspoken: Sentence | None = None  # the last sentence that reported nobody ("This was stated by X" may follow)
@@ -1668,6 +1722,7 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         mentions = add_surname_mentions(sentence.text, sentence.start, index.find_mentions(sentence.text, sentence.start), state)
         if dateline := DATELINE_RE.match(sentence.text):  # "WASHINGTON, April 30 (Reuters) -" names where, not who
             mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
+        mentions = _with_opening_holder(sentence, mentions, state)
         state.institutions += [m for m in mentions if m.kind == "institution"]
         state.people += [m for m in mentions if m.kind == "person"]
         state.paragraph = sentence.paragraph

@@ -196,3 +196,23 @@ def test_a_hyphenated_event_name_is_not_its_neighbour():
     index = EventIndex((council,))
     assert index.find("The NATO-Ukraine Council met in Brussels on Tuesday.") == []
     assert [m.event.event_id for m in index.find("The NATO-Russia Council met in Brussels.")] == ["nrc"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["PM call with the President of Finland: 22 May 2022", "Leaders' call on the grain corridor | March 4, 2025"],
+)
+def test_a_headline_that_closes_on_a_date_dates_the_news(headline, reference):
+    """A readout's headline that ends on a full date after a separator names the day of the news;
+    the copy is out that day or the next (and the body's 'this evening' adds nothing against it)."""
+    text = f"{headline}\n\nThe Prime Minister spoke to the President this evening about the talks.\n"
+    claim = date_article(article_from_text(text), DatingContext(reference, None, dt.date(2026, 11, 25)))
+    day = dt.date(2022, 5, 22) if "2022" in headline else dt.date(2025, 3, 4)
+    assert (claim.value, claim.earliest, claim.latest) == (day, day, day + dt.timedelta(days=1))
+
+
+def test_a_date_inside_a_headline_is_not_the_day_of_the_news(reference):
+    """ "Talks set for 15 June 2026 in Geneva": the date is what the news is about, not when it came out."""
+    text = "Talks set for 15 June 2026 in Geneva, envoy says\n\nThe envoy said the talks would go ahead.\n"
+    claim = date_article(article_from_text(text), DatingContext(reference, None, dt.date(2026, 11, 25)))
+    assert claim.method != "dateline"

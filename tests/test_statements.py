@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+
 import pytest
 
+from pipeline.dating import DatingContext, date_article
 from pipeline.ingest import ingest
 from pipeline.records import Article
 from pipeline.sources import read_folder
@@ -2036,3 +2040,27 @@ def test_a_body_called_by_another_word_for_it(index):
     assert speaker_of(text, "attacks were repelled", index) == "Russian Defense Ministry"
     assert speaker_of(text, "defence agency claims", index) == "Russian Defense Ministry"
     assert speaker_of(text, "alliance announced", index) == "NATO"
+
+
+def test_a_readout_that_never_names_its_own_prime_minister(index, reference):
+    """A government readout: "The Prime Minister spoke to President Zelenskyy" is the prime minister
+    of the country the copy calls its own ("the UK's support") at the date its headline gives; he
+    is the "he" and the first of "the leaders" after. Without such a country, nobody is guessed: a
+    country only listed ("leaders of Italy") or at war ("Russian strikes") is not the host."""
+    text = (
+        "PM call with President Zelenskyy: 22 May 2022\n\n"
+        "The Prime Minister spoke to Ukrainian President Zelenskyy this evening.\n\n"
+        "He expressed his hope that the people of Ukraine would soon return to normal life. President Zelenskyy "
+        "thanked the Prime Minister for the UK's support.\n\n"
+        "The leaders discussed the blockade of Odesa. The Prime Minister said every country had a duty to help."
+    )
+    article = Article("a", "a.txt", "", None, None, text)
+    article = replace(article, published=date_article(article, DatingContext(reference, None, dt.date(2026, 11, 25))))
+    found = {s.text[:16]: s.speaker for s in extract_statements(article, index)}
+    assert found["He expressed his"] == "Boris Johnson"
+    assert found["The leaders disc"] == "Boris Johnson"
+    assert found["The Prime Minist"] == "Boris Johnson"
+    listed = text.replace("for the UK's support", "for the support of leaders of Italy after Russian strikes")
+    article = replace(article, text=listed)
+    assert "Boris Johnson" not in {s.speaker for s in extract_statements(article, index)}
+    assert "Giorgia Meloni" not in {s.speaker for s in extract_statements(article, index)}
