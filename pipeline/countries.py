@@ -143,6 +143,7 @@ def country_bodies(known_aliases: Iterable[str]) -> list[Actor]:
                 f"{people} Ministry of Foreign Affairs",
                 f"Foreign Ministry of {country}",
                 f"Ministry of Foreign Affairs of {country}",
+                f"Ministry of Foreign Affairs of the {country}",  # "... of the United Arab Emirates"
                 f"{people} MFA",
             ),
             side,

@@ -49,7 +49,7 @@ DESCRIPTOR_RE = re.compile(
     r"\b(?:[Tt]he|(?P<country>Ukraine|Russia|America|Britain|France|Germany|Turkey|China|India|Poland|"
     + "|".join(country for country, _, _ in COUNTRY_TABLE)
     + r")['’]s)\s+(?P<desc>(?:[A-Za-z][\w.-]*\s+){0,2}(?:spokes(?:man|woman|person)|[Pp]resident|[Mm]inister|"
-    r"aide|envoy|[Ll]eader|[Cc]hancellor|[Pp]remier|PM|[Ss]ecretary|official|diplomat|chief|ambassador|commander|governor|"
+    r"aide|envoy|[Ll]eader|[Cc]hancellor|[Pp]remier|PM|[Ss]ecretary[- ][Gg]eneral|[Ss]ecretary|official|diplomat|chief|ambassador|commander|governor|"
     r"ombudsman|ombudswoman|commissioner|mayor|advis[eo]r|negotiator|director|senator|lawmaker|pontiff|"
     r"[Cc]rown [Pp]rince|[Ee]mir|[Kk]ing|[Hh]ead of [Ss]tate))\b"
     r"(?:\s+of\s+(?:the\s+)?(?P<of_country>Ukraine|Russia|Russian Federation|United States|France|Germany|Turkey|China))?"
@@ -71,7 +71,7 @@ UNNAMED_SUBJECT = (
     r"delegation|side|(?:negotiating )?team|agency|alliance|bloc)"
     # "US officials", "Senior Western diplomats", "European leaders", "Both sides": a group, with no article
     r"|\b(?:(?:U\.S\.|[A-Z][\w'’-]*|senior|top|western|several|some|many|other)\s+){0,3}"
-    r"(?:officials|diplomats|negotiators|aides|envoys|representatives|advis[eo]rs|analysts|leaders|lawmakers|"
+    r"(?:officials|diplomats|negotiators|aides|envoys|representatives|advis[eo]rs|analysts|leaders|presidents|lawmakers|"
     r"experts|authorities|observers|sides|journalists|reporters|countries|governments|capitals|politicians|"
     r"legislators|commentators|bloggers|hardliners|hard-liners|critics|supporters|opponents|sources|nations))"
     r"(?:\s+(?:familiar with [\w ]+?|close to [\w ]+?|who [\w ]+?|speaking on condition of anonymity|"
@@ -811,7 +811,12 @@ def choose_speaker(
         if (framing := FRAMING_PRONOUN_RE.search(head)) and (antecedent := _antecedent(framing[0], state)) is not None:
             return antecedent, "pronoun"  # "<what was said>, he added": names in what was said are not the speaker
         core = _without_relative_aside(head)  # "The Foreign Secretary, who is meeting ..., said"
-        desc = DESCRIPTOR_RE.search(core[-60:])
+        descs = list(DESCRIPTOR_RE.finditer(core[-60:]))
+        # with no one named before it, the description nearest the verb: "In a call with the Turkish
+        # leader, the Russian President confirmed" (but "Podolyak, the adviser to the head of the
+        # Office of the President of Ukraine, said" is Podolyak's, whose apposition it is)
+        nearest = descs[-1] if descs and not re.match(r"['’]s?\s", core[-60:][descs[-1].end() :]) else None
+        desc = nearest if nearest and not any(m.kind == "person" for m in before) else descs[0] if descs else None
         before_desc = core[-60:][: desc.start()] if desc else ""
         if desc and re.match(r"['’]s?\s", core[-60:][desc.end() :]):
             desc = None  # "the Ukrainian president's chief of staff said": the post speaks, not the president

@@ -2064,3 +2064,24 @@ def test_a_readout_that_never_names_its_own_prime_minister(index, reference):
     article = replace(article, text=listed)
     assert "Boris Johnson" not in {s.speaker for s in extract_statements(article, index)}
     assert "Giorgia Meloni" not in {s.speaker for s in extract_statements(article, index)}
+
+
+def test_statements_in_the_style_of_un_and_kremlin_readouts(index):
+    """UN and Kremlin readouts: "The Secretary-General welcomes ... He commends ...", "In a call with
+    the Turkish leader, the Russian President confirmed ...", "The Presidents expressed concern",
+    and a ministry named in full with "the" before its country."""
+    text = (
+        "The following statement was issued by the Spokesman for UN Secretary-General Antonio Guterres:\n\n"
+        "The Secretary-General warmly welcomes the exchange of prisoners. He commends the efforts of both "
+        "parties. The Secretary-General reiterates the need for respect of international law.\n\n"
+        "Putin thanked Erdogan for his offer to host talks, the Kremlin said.\n\n"
+        "In a telephone conversation with the Turkish leader, the Russian President confirmed his commitment "
+        "to a political solution. The Presidents expressed concern about the situation in the region.\n\n"
+        "The Ministry of Foreign Affairs of the United Arab Emirates said the latest swap had freed 300 captives."
+    )
+    assert speaker_of(text, "warmly welcomes", index) == "Antonio Guterres"
+    assert speaker_of(text, "He commends", index) == "Antonio Guterres"
+    assert speaker_of(text, "reiterates the need", index) == "Antonio Guterres"
+    assert speaker_of(text, "confirmed his commitment", index) == "Vladimir Putin"
+    assert speaker_of(text, "Presidents expressed concern", index) == "Vladimir Putin"
+    assert speaker_of(text, "latest swap", index) == "UAE Foreign Ministry"
