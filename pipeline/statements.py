@@ -1806,7 +1806,9 @@ def extract_statements(article: Article, index: SpeakerIndex) -> list[Statement]
         if speaker is None and quotes and state.last_speaker is not None:
             speaker, how = state.last_speaker, "continues quote"
         if (speaker is None or speaker.kind != "person") and (
-            reporter := _person_opening_quote(sentence, quotes, mentions) or _relayed_person(outside, sentence.start, mentions)
+            reporter := _person_opening_quote(sentence, quotes, mentions, state)
+            or _relayed_person(outside, sentence.start, mentions)
+            or _reported_by_body(outside, sentence.start, mentions, speaker, state)
         ):
             speaker, how = reporter, "the person a body's account reports"  # '"Erdogan thanked Putin ...," his office said'
         if speaker is None and not quotes:  # a verb with no one found to say it: as good as unspoken
@@ -1865,10 +1867,13 @@ def _relays_right_after(text: str, position: int) -> bool:
     return verb is not None and _relays(verb) and bool(ADJACENT_SUBJECT_RE.fullmatch(text[position : verb.start()]))
 
 
-def _person_opening_quote(sentence: Sentence, quotes: list[str], mentions: list[Mention]) -> Mention | None:
+def _person_opening_quote(
+    sentence: Sentence, quotes: list[str], mentions: list[Mention], state: AttributionState
+) -> Mention | None:
     """The person a quotation opens by reporting: a body's readout quoted in the news
-    ('"President Erdogan thanked Putin for ...," the Turkish presidency said') gives the
-    words of the person it reports, as a wire relaying a speaker does."""
+    ('"President Erdogan thanked Putin for ...," the Turkish presidency said', '"The Turkish leader
+    praised ...," the Kremlin said') gives the words of the person it reports, as a wire relaying
+    a speaker does."""
     if not quotes:
         return None
     start = sentence.text.find(quotes[0])
@@ -1881,7 +1886,11 @@ def _person_opening_quote(sentence: Sentence, quotes: list[str], mentions: list[
         if not _titles_only_or_empty(sentence.text[start : m.start - sentence.start]):
             return None
         return m if _relays_right_after(sentence.text, m.end - sentence.start) else None
-    return None
+    desc = DESCRIPTOR_RE.match(sentence.text, start)
+    if desc is None or not _relays_right_after(sentence.text, desc.end()):
+        return None
+    found = _described_person(desc, [], state)
+    return found[0] if found and found[0].kind == "person" else None
 
 
 def _speaker_inside_unframed_quote(
@@ -1913,6 +1922,29 @@ def _relayed_person(outside: str, offset: int, mentions: list[Mention]) -> Menti
     if first is None or first.kind != "person" or ACCORDING_RE.search(outside):
         return None  # "Putin has agreed to it, according to a statement from the Kremlin": the Kremlin's account
     return first if _relays_right_after(outside, first.end - offset) else None
+
+
+BODY_SAID_THAT_RE = re.compile(r"\s+(?:(?:also|later|then|\w+ly)\s+)?(?:said|stated|reported|announced|noted)\s+(?:that\s+)?")
+
+
+def _reported_by_body(
+    outside: str, offset: int, mentions: list[Mention], speaker: Mention | None, state: AttributionState
+) -> Mention | None:
+    """ "The Kremlin said that the two leaders emphasized ...", "the office said President Erdogan
+    thanked ...": a body telling what its leader (or the two leaders) said gives their words."""
+    if speaker is None or speaker.kind != "institution" or not speaker.end:
+        return None
+    said = BODY_SAID_THAT_RE.match(outside, speaker.end - offset)
+    if said is None:
+        return None
+    if (joint := JOINT_LEADERS_RE.match(outside, said.end())) and state.pair and _relays_right_after(outside, joint.end()):
+        return state.pair
+    for m in mentions:
+        if m.kind == "person" and m.start - offset >= said.end():
+            if _titles_only_or_empty(outside[said.end() : m.start - offset]) and _relays_right_after(outside, m.end - offset):
+                return m
+            break
+    return None
 
 
 def _issuer_named(outside: str, offset: int, mentions: list[Mention]) -> Mention | None:

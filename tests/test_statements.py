@@ -2085,3 +2085,19 @@ def test_statements_in_the_style_of_un_and_kremlin_readouts(index):
     assert speaker_of(text, "confirmed his commitment", index) == "Vladimir Putin"
     assert speaker_of(text, "Presidents expressed concern", index) == "Vladimir Putin"
     assert speaker_of(text, "latest swap", index) == "UAE Foreign Ministry"
+
+
+def test_a_body_telling_what_the_leaders_said(index):
+    """'"The Turkish leader praised ...," the Kremlin said' and "The Kremlin said that the two
+    leaders emphasized ...": the Kremlin relays the words of the people its readout reports, as
+    it does when it names them; a body reporting its own position keeps it."""
+    text = (
+        "In a telephone conversation with Russian President Vladimir Putin on Saturday, Turkish leader "
+        "Recep Tayyip Erdogan said he understood Russia's intentions, the Kremlin said.\n\n"
+        '"The Turkish leader praised Russia\'s readiness to extend the grain agreements," the Kremlin said.\n\n'
+        "The Kremlin said that the two leaders emphasized the need to keep talking.\n\n"
+        "The Kremlin said that the grain deal would expire in May."
+    )
+    assert speaker_of(text, "Turkish leader praised", index) == "Recep Tayyip Erdogan"
+    assert speaker_of(text, "two leaders emphasized", index) == "Vladimir Putin"
+    assert speaker_of(text, "would expire in May", index) == "Kremlin"
