@@ -169,7 +169,7 @@ HEADLINE_DAYS_AFTER = 1  # a headline's closing date is the day of the news; the
 
 
 def date_from_headline_tail(article: Article) -> DateClaim | None:
-    """ "PM call with President Zelenskyy: 22 May 2022": a headline that closes on a full date after
+    """ "PM's call with the Ukrainian President: 22 May 2022": a headline that closes on a full date after
     a separator names the day of the news it reports, which is when such copy (a readout, a
     statement) comes out, or the day after."""
     first = next((ln.strip() for ln in article.text.split("\n") if ln.strip()), "")

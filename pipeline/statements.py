@@ -179,7 +179,7 @@ CIRCUMSTANCE_THEN_VERB_RE = re.compile(
 STATED_BY_RE = re.compile(
     r"\W*(?:(?:This|That|It|The (?:statement|information)|This statement)\s+(?:was|has been|had been|is)\s+"
     r"(?:stated|said|announced|declared|noted|reported|written|posted|emphasi[sz]ed|stressed|confirmed|made|voiced)"
-    # "This was announced on August 16 by ...", "This was stated in a response from the Office of ..."
+    # "This was announced on August 16 by ...", "This was said in a reply from the Office of ..."
     r"(?:\s+(?:on|during|at)\s+[^,;]{1,40}?|\s+(?:today|yesterday|earlier|later|again))?"
     r"(?:\s+by|\s+in\s+(?:a|an|the)\s+(?:response|statement|comment|reply|message|post|address)\s+(?:from|of|by))\b"
     r"|(?:This|That)\s+(?:is|was)\s+what\b)"  # "This is what Zelensky said in his first comments"
@@ -713,7 +713,7 @@ def choose_speaker(
         if inside:
             return inside[-1], "cited as saying"
         if body := _definite_body(cited["who"], state):
-            return body, "cited as saying"  # "RIA Novosti quotes the ministry as saying": the ministry named before
+            return body, "cited as saying"  # "TASS quoted the ministry as saying": the ministry named before
         return _unnamed(cited["who"], nationality_side(cited["who"]) or "unknown"), "unnamed, cited as saying"
     if quoted := QUOTED_AS_RE.search(outside):
         before_quoted = [m for m in local if m.end - offset <= quoted.start()]
@@ -812,8 +812,8 @@ def choose_speaker(
             return antecedent, "pronoun"  # "<what was said>, he added": names in what was said are not the speaker
         core = _without_relative_aside(head)  # "The Foreign Secretary, who is meeting ..., said"
         descs = list(DESCRIPTOR_RE.finditer(core[-60:]))
-        # with no one named before it, the description nearest the verb: "In a call with the Turkish
-        # leader, the Russian President confirmed" (but "Podolyak, the adviser to the head of the
+        # with no one named before it, the description nearest the verb: "On the phone to the Turkish
+        # leader, the Russian President restated" (but "Podolyak, an aide to the chief of the
         # Office of the President of Ukraine, said" is Podolyak's, whose apposition it is)
         nearest = descs[-1] if descs and not re.match(r"['’]s?\s", core[-60:][descs[-1].end() :]) else None
         desc = nearest if nearest and not any(m.kind == "person" for m in before) else descs[0] if descs else None
@@ -1852,7 +1852,7 @@ def _statement(article: Article, sentence: Sentence, quotes: list[str], speaker:
 # Verbs by which a readout reports what its principal said, beside the verbs of saying
 EXPRESSIVE_VERB_RE = re.compile(
     r"thanked|praised|expressed|highlighted|welcomed|congratulated|condemned|reaffirmed|affirmed|underscored|"
-    r"underlined|voiced|hailed|conveyed|pointed out|informed|discussed|exchanged views"
+    r"underlined|voiced|hailed|conveyed|pointed out|informed|discussed|exchanged views|commended|appreciated"
 )
 
 
@@ -1930,7 +1930,7 @@ BODY_SAID_THAT_RE = re.compile(r"\s+(?:(?:also|later|then|\w+ly)\s+)?(?:said|sta
 def _reported_by_body(
     outside: str, offset: int, mentions: list[Mention], speaker: Mention | None, state: AttributionState
 ) -> Mention | None:
-    """ "The Kremlin said that the two leaders emphasized ...", "the office said President Erdogan
+    """ "The Kremlin said the two leaders underlined ...", "the office said President Erdogan
     thanked ...": a body telling what its leader (or the two leaders) said gives their words."""
     if speaker is None or speaker.kind != "institution" or not speaker.end:
         return None
@@ -2011,5 +2011,5 @@ def _stated_by(outside: str, offset: int, mentions: list[Mention]) -> Mention | 
     for whose, holder in zip(people, people[1:]):
         adjacent = not outside[whose.end - offset : holder.start - offset].strip(" ,")
         if adjacent and " of " in outside[frame.end() : whose.start - offset]:
-            return holder  # "by the press secretary of Russian President Vladimir Putin, Dmitry Peskov": Peskov
+            return holder  # "by the press aide of President Vladimir Putin, Dmitry Peskov": Peskov
     return people[0] if people else agent[0] if agent else None

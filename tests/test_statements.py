@@ -1940,25 +1940,25 @@ def test_a_frame_after_a_dash_closes_the_words_before_it(index):
 
 
 def test_the_one_named_after_whose_post_it_is_spoke(index):
-    """ "This was stated by the press secretary of Russian President Vladimir Putin, Dmitry Peskov":
+    """ "This was said by the press aide of President Vladimir Putin, Dmitry Peskov":
     Peskov holds the post and spoke; Putin only says whose press secretary he is. An outlet that
     opens the sentence ("According to TASS, Ushakov said") relays the one who said it."""
     text = (
-        "Talks with Kyiv cannot resume while its decree stands. This was stated by the press secretary "
-        "of Russian President Vladimir Putin Dmitry Peskov.\n\n"
+        "Talks with Kyiv cannot resume while its decree stands. This was said by the press aide "
+        "of President Vladimir Putin Dmitry Peskov.\n\n"
         'According to TASS and RIA Novosti, Yuri Ushakov said in a television interview, "No such option '
         'was ever on the table."'
     )
     assert speaker_of(text, "cannot resume", index) == "Dmitry Peskov"
-    assert speaker_of(text, "This was stated", index) == "Dmitry Peskov"
+    assert speaker_of(text, "This was said", index) == "Dmitry Peskov"
     assert speaker_of(text, "television interview", index) == "Yuri Ushakov"
 
 
 def test_a_post_named_before_a_person_is_not_part_of_his_name(index):
-    """ "Deputy Assistant to the President for National Security Maria Olsen said": the person is
+    """ "Deputy Adviser to the US President for National Security Maria Olsen said": the person is
     Maria Olsen, not "Security Maria Olsen"; and "the head of state" later is the president in view."""
     text = (
-        "Deputy Assistant to the President of the United States for National Security Maria Olsen said "
+        "Deputy Adviser to the US President for National Security Maria Olsen said "
         "that Washington wanted talks by the end of the year.\n\n"
         "Russian President Vladimir Putin said Moscow had never refused talks. The head of state stressed "
         "that any deal must hold for decades."
@@ -1988,7 +1988,7 @@ def test_a_country_that_opens_the_sentence_speaks_before_a_with_clause(index):
     text = (
         "Earlier, China called for a comprehensive ceasefire on Friday, with President Volodymyr Zelensky "
         "saying Kyiv was open to parts of the plan.\n\n"
-        "India highly appreciated the results of the meeting of Vladimir Putin and Donald Trump, noting "
+        "India highly appreciated the outcome of the summit of Vladimir Putin and Donald Trump, noting "
         "progress in the dialogue.\n\n"
         "The leaders meet on Thursday, with French President Emmanuel Macron saying a deal is close."
     )
@@ -2005,22 +2005,22 @@ def test_who_asks_and_whose_top_diplomat_speaks(index):
         '"Why only 30 hours and not a real ceasefire?" asks Andriy Kovalenko, head of the disinformation '
         "centre.\n\n"
         "Ukrainian official Andriy Kovalenko asks why the Kremlin does not accept a long truce.\n\n"
-        "Lithuanian Foreign Minister Kestutis Budrys said on Sunday that the pressure was working.\n\n"
-        '"This approach works and we must stick to it," Lithuania\'s top diplomat posted on X.'
+        "Lithuanian Foreign Minister Kestutis Budrys told reporters on Monday that the pressure was working.\n\n"
+        '"The pressure works and we must keep it up," Lithuania\'s top diplomat wrote on X.'
     )
     found = {s.text[:20]: (s.speaker, s.side) for s in statements_of(text, index)}
     assert found['"Why only 30 hours a'] == ("Andriy Kovalenko", "ukraine")
     assert found["Ukrainian official A"] == ("Andriy Kovalenko", "ukraine")
-    assert found['"This approach works'] == ("Kestutis Budrys", "europe")
+    assert found['"The pressure works '] == ("Kestutis Budrys", "europe")
 
 
 def test_a_source_named_after_a_date_or_in_a_response(index):
-    """ "This was announced on August 16 by ...", "This was stated in a response from ...": the frame
+    """ "This was announced on August 16 by ...", "This was said in a reply from ...": the frame
     names who said the sentence before it, though a date or the form of the reply stands between."""
     text = (
         "The meeting in Alaska was a step toward peace. This was announced on August 16 by Kremlin "
         "spokesman Dmitry Peskov.\n\n"
-        "Kyiv must take part in any talks. This was stated in a response from the Ukrainian Foreign "
+        "Kyiv must take part in any talks. This was said in a reply from the Ukrainian Foreign "
         "Ministry to a request from journalists."
     )
     assert speaker_of(text, "step toward peace", index) == "Dmitry Peskov"
@@ -2028,11 +2028,11 @@ def test_a_source_named_after_a_date_or_in_a_response(index):
 
 
 def test_a_body_called_by_another_word_for_it(index):
-    """ "The defence agency claims", "RIA Novosti quotes the ministry as saying", "the alliance
+    """ "The defence agency claims", "TASS quoted the ministry as saying", "the alliance
     announced": the body named before, though the article calls it by another word."""
     text = (
         "The Russian Defence Ministry said Ukrainian forces had attacked along the whole front.\n\n"
-        '"The attacks were repelled," RIA Novosti quotes the ministry as saying.\n\n'
+        '"The attacks were repelled," TASS quoted the ministry as saying.\n\n'
         "The defence agency claims that more than 20 attacks were made.\n\n"
         "NATO said on Tuesday that its members would meet in Brussels. The alliance announced a new package of air "
         "defence."
@@ -2043,15 +2043,15 @@ def test_a_body_called_by_another_word_for_it(index):
 
 
 def test_a_readout_that_never_names_its_own_prime_minister(index, reference):
-    """A government readout: "The Prime Minister spoke to President Zelenskyy" is the prime minister
+    """A government readout: "The Prime Minister held a call with President Zelenskyy" is the prime minister
     of the country the copy calls its own ("the UK's support") at the date its headline gives; he
     is the "he" and the first of "the leaders" after. Without such a country, nobody is guessed: a
     country only listed ("leaders of Italy") or at war ("Russian strikes") is not the host."""
     text = (
-        "PM call with President Zelenskyy: 22 May 2022\n\n"
-        "The Prime Minister spoke to Ukrainian President Zelenskyy this evening.\n\n"
+        "PM's call with the Ukrainian President: 22 May 2022\n\n"
+        "The Prime Minister held a call with Ukrainian President Zelenskyy this evening.\n\n"
         "He expressed his hope that the people of Ukraine would soon return to normal life. President Zelenskyy "
-        "thanked the Prime Minister for the UK's support.\n\n"
+        "said he was grateful for the UK's support.\n\n"
         "The leaders discussed the blockade of Odesa. The Prime Minister said every country had a duty to help."
     )
     article = Article("a", "a.txt", "", None, None, text)
@@ -2067,19 +2067,19 @@ def test_a_readout_that_never_names_its_own_prime_minister(index, reference):
 
 
 def test_statements_in_the_style_of_un_and_kremlin_readouts(index):
-    """UN and Kremlin readouts: "The Secretary-General welcomes ... He commends ...", "In a call with
+    """UN and Kremlin readouts: "The Secretary-General welcomes ... He commends ...", "On the phone to
     the Turkish leader, the Russian President confirmed ...", "The Presidents expressed concern",
     and a ministry named in full with "the" before its country."""
     text = (
         "The following statement was issued by the Spokesman for UN Secretary-General Antonio Guterres:\n\n"
-        "The Secretary-General warmly welcomes the exchange of prisoners. He commends the efforts of both "
+        "The Secretary-General strongly welcomes the release of captives. He commends the efforts of both "
         "parties. The Secretary-General reiterates the need for respect of international law.\n\n"
         "Putin thanked Erdogan for his offer to host talks, the Kremlin said.\n\n"
-        "In a telephone conversation with the Turkish leader, the Russian President confirmed his commitment "
+        "On the phone to the Turkish leader on Friday, the Russian President confirmed his commitment "
         "to a political solution. The Presidents expressed concern about the situation in the region.\n\n"
         "The Ministry of Foreign Affairs of the United Arab Emirates said the latest swap had freed 300 captives."
     )
-    assert speaker_of(text, "warmly welcomes", index) == "Antonio Guterres"
+    assert speaker_of(text, "strongly welcomes", index) == "Antonio Guterres"
     assert speaker_of(text, "He commends", index) == "Antonio Guterres"
     assert speaker_of(text, "reiterates the need", index) == "Antonio Guterres"
     assert speaker_of(text, "confirmed his commitment", index) == "Vladimir Putin"
@@ -2089,15 +2089,15 @@ def test_statements_in_the_style_of_un_and_kremlin_readouts(index):
 
 def test_a_body_telling_what_the_leaders_said(index):
     """'"The Turkish leader praised ...," the Kremlin said' and "The Kremlin said that the two
-    leaders emphasized ...": the Kremlin relays the words of the people its readout reports, as
+    leaders underlined ...": the Kremlin relays the words of the people its readout reports, as
     it does when it names them; a body reporting its own position keeps it."""
     text = (
-        "In a telephone conversation with Russian President Vladimir Putin on Saturday, Turkish leader "
-        "Recep Tayyip Erdogan said he understood Russia's intentions, the Kremlin said.\n\n"
-        '"The Turkish leader praised Russia\'s readiness to extend the grain agreements," the Kremlin said.\n\n'
-        "The Kremlin said that the two leaders emphasized the need to keep talking.\n\n"
+        "On the phone to Russia's leader Vladimir Putin at the weekend, Turkish leader "
+        "Recep Tayyip Erdogan told him he understood Moscow's aims, the Kremlin said.\n\n"
+        '"The Turkish leader commended Russia\'s willingness to extend the grain accords," the Kremlin said.\n\n'
+        "The Kremlin said that the two leaders underlined the need to keep talking.\n\n"
         "The Kremlin said that the grain deal would expire in May."
     )
-    assert speaker_of(text, "Turkish leader praised", index) == "Recep Tayyip Erdogan"
-    assert speaker_of(text, "two leaders emphasized", index) == "Vladimir Putin"
+    assert speaker_of(text, "Turkish leader commended", index) == "Recep Tayyip Erdogan"
+    assert speaker_of(text, "two leaders underlined", index) == "Vladimir Putin"
     assert speaker_of(text, "would expire in May", index) == "Kremlin"
