@@ -165,6 +165,7 @@ def date_from_stamp_lines(article: Article) -> DateClaim | None:
 
 
 HEADLINE_DATE_SEPARATORS = (":", "|", "–", "—", "-", ",")
+MAX_HEADLINE_CHARS = 160
 HEADLINE_DAYS_AFTER = 1  # a headline's closing date is the day of the news; the copy is out that day or the next
 
 
@@ -172,17 +173,17 @@ def date_from_headline_tail(article: Article) -> DateClaim | None:
     """ "PM's call with the Ukrainian President: 22 May 2022": a headline that closes on a full date after
     a separator names the day of the news it reports, which is when such copy (a readout, a
     statement) comes out, or the day after."""
-    first = next((ln.strip() for ln in article.text.split("\n") if ln.strip()), "")
-    for line in (article.title.strip(), first):
-        found = dp.find_full_dates(line) if line and len(line) <= 160 else []
-        if not found:
-            continue
-        match, day = found[-1]
-        before = line[: match.start()].rstrip()
-        if match["year"] and not line[match.end() :].strip(" .)]") and before.endswith(HEADLINE_DATE_SEPARATORS):
-            latest = day + dt.timedelta(days=HEADLINE_DAYS_AFTER)
-            return interval_claim(day, latest, "dateline", f"headline closes on '{match.group(0)}'", best=day)
-    return None
+    # the title ingest took, or else the text's first line, which is then its headline
+    line = article.title.strip() or next((ln.strip() for ln in article.text.split("\n") if ln.strip()), "")
+    found = dp.find_full_dates(line) if len(line) <= MAX_HEADLINE_CHARS else []
+    if not found:
+        return None
+    match, day = found[-1]
+    closes = not line[match.end() :].strip(" .)]") and line[: match.start()].rstrip().endswith(HEADLINE_DATE_SEPARATORS)
+    if not (match["year"] and closes):
+        return None
+    latest = day + dt.timedelta(days=HEADLINE_DAYS_AFTER)
+    return interval_claim(day, latest, "dateline", f"headline closes on '{match.group(0)}'", best=day)
 
 
 def find_dateline(article: Article) -> tuple[int | None, int, int, str] | None:
