@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from pipeline import settings
-from pipeline.countries import COUNTRY_TABLE
 from pipeline.given_names import is_woman
 from pipeline.ingest import hash_id, normalise_text
 from pipeline.news_outlets import media_source, media_subject
@@ -24,6 +23,7 @@ from pipeline.sentences import QUOTE_RE, Sentence, split_sentences
 from pipeline.speakers import (
     INSTITUTION_WORDS,
     NOT_NAME_WORDS,
+    PEOPLE_OF_COUNTRY,
     PEOPLES,
     TITLE_WORD_RE,
     Mention,
@@ -46,8 +46,8 @@ QUOTED_AS_RE = re.compile(r"\b(?:was|were|is) quoted\b.{0,40}?\bas saying\b", re
 CITED_AS_RE = re.compile(r"\b(?:cited|quoted|cites|quotes)\s+(?P<who>[^,;]{2,90}?)\s+as\s+(?:saying|telling)\b")
 CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][a-zA-Z'’-]{2,}\b")
 DESCRIPTOR_RE = re.compile(
-    r"\b(?:[Tt]he|(?P<country>Ukraine|Russia|America|Britain|France|Germany|Turkey|China|India|Poland|"
-    + "|".join(country for country, _, _ in COUNTRY_TABLE)
+    r"\b(?:[Tt]he|(?P<country>America|"
+    + "|".join(sorted(PEOPLE_OF_COUNTRY, key=len, reverse=True))
     + r")['’]s)\s+(?P<desc>(?:[A-Za-z][\w.-]*\s+){0,2}(?:spokes(?:man|woman|person)|[Pp]resident|[Mm]inister|"
     r"aide|envoy|[Ll]eader|[Cc]hancellor|[Pp]remier|PM|[Ss]ecretary[- ][Gg]eneral|[Ss]ecretary|official|diplomat|chief|ambassador|commander|governor|"
     r"ombudsman|ombudswoman|commissioner|mayor|advis[eo]r|negotiator|director|senator|lawmaker|pontiff|"
@@ -97,8 +97,7 @@ DEFINITE_BODY_RE = re.compile(
     re.IGNORECASE,
 )
 # The words a body's name may hold when an article calls it "the agency", "the alliance", "the bloc"
-BODY_NOUN_FORMS = {
-    "ministry": ("ministry",),
+BODY_NOUN_FORMS = {  # (any other noun is only itself)
     "agency": ("agency", "ministry", "department"),
     "department": ("department", "ministry"),
     "alliance": ("alliance", "nato"),
